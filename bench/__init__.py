@@ -1,0 +1,1 @@
+"""Benchmarks: not tests. Each writes its figures to bench/results.json and docs/PERFORMANCE.md cites them."""

@@ -1,0 +1,147 @@
+"""End-to-end benchmarks: the four services as processes on a real Redis, a local webhook receiver.
+
+- throughput: post N articles as fast as ingest takes them (batches of 100), time until the
+  last alert is delivered and the pipeline is idle;
+- latency: one article every 1/rate seconds, time from the POST to each webhook receipt;
+- RSS of every service and of Redis, sampled during the run.
+"""
+
+import secrets
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import redis
+
+from schemas import ArticleIn, Streams
+from services.receiver import WebhookReceiver
+from services.stack import Stack, wait_idle
+
+
+@dataclass
+class Pipeline:
+    """A stack, a subscribed receiver, and the Redis they share, under a fresh key prefix."""
+
+    redis_url: str
+    log_dir: Path
+    extractors: int = 1
+    stack: Stack = field(init=False)
+    receiver: WebhookReceiver = field(init=False)
+    client: "redis.Redis[bytes]" = field(init=False)
+
+    def __enter__(self) -> "Pipeline":
+        self.streams = Streams(prefix=f"bench{secrets.token_hex(3)}")
+        self.stack = Stack(
+            self.redis_url,
+            self.log_dir / self.streams.prefix,
+            api_key=secrets.token_urlsafe(12),
+            key_prefix=self.streams.prefix,
+            extra_env={"RELWATCH_LOG_LEVEL": "WARNING"},
+        )
+        self.receiver = WebhookReceiver().start()
+        self.stack.start()
+        for _ in range(self.extractors - 1):
+            self.stack.add_replica("extractor")
+        httpx.post(
+            f"{self.stack.services['notifier'].url}/subscriptions",
+            json={"url": self.receiver.url},
+            headers={"Authorization": f"Bearer {self.stack.api_key}"},
+            timeout=10,
+        ).raise_for_status()
+        self.client = redis.Redis.from_url(self.redis_url)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stack.stop()
+        self.receiver.stop()
+        self.client.close()
+
+    @property
+    def ingest(self) -> str:
+        return self.stack.services["ingest"].url
+
+    def rss_mb(self) -> dict[str, float]:
+        """Resident memory of each service process and of Redis, in MB."""
+        sizes = {
+            name: _rss_mb(svc.process.pid)
+            for name, svc in self.stack.services.items()
+            if svc.process is not None
+        }
+        sizes["redis"] = int(self.client.info("memory")["used_memory_rss"]) / 1e6
+        return sizes
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def throughput(redis_url: str, articles: list[ArticleIn], extractors: int = 1) -> dict[str, object]:
+    """Articles per second from the first POST until every alert is delivered."""
+    with tempfile.TemporaryDirectory() as tmp, Pipeline(redis_url, Path(tmp), extractors) as run:
+        samples: list[dict[str, float]] = []
+        started = time.perf_counter()
+        start_wall = time.time()
+        for i in range(0, len(articles), 100):
+            body = "[" + ",".join(a.model_dump_json() for a in articles[i : i + 100]) + "]"
+            httpx.post(
+                f"{run.ingest}/articles/batch",
+                content=body,
+                headers={"content-type": "application/json"},
+                timeout=60,
+            ).raise_for_status()
+            if i % (len(articles) // 4 or 1) < 100:
+                samples.append(run.rss_mb())
+        ingested_s = time.perf_counter() - started
+        assert wait_idle(run.client, run.streams, timeout=600, settle=0.5), (
+            "pipeline did not settle"
+        )
+        last = max(r.at for r in run.receiver.received)
+        samples.append(run.rss_mb())
+        elapsed = last - start_wall
+        return {
+            "articles": len(articles),
+            "alerts": len(run.receiver.received),
+            "extractors": extractors,
+            "ingest_articles_per_s": len(articles) / ingested_s,
+            "articles_per_s": len(articles) / elapsed,
+            "seconds": elapsed,
+            "rss_mb_samples": samples,
+        }
+
+
+def latency(redis_url: str, articles: list[ArticleIn], rate: float) -> dict[str, float]:
+    """Milliseconds from POST /articles to webhook receipt, at a steady `rate` articles per second."""
+    with tempfile.TemporaryDirectory() as tmp, Pipeline(redis_url, Path(tmp)) as run:
+        posted: dict[str, float] = {}
+        with httpx.Client(timeout=10) as http:
+            next_at = time.perf_counter()
+            for article in articles:
+                time.sleep(max(0.0, next_at - time.perf_counter()))
+                sent = time.time()
+                response = http.post(
+                    f"{run.ingest}/articles",
+                    content=article.model_dump_json(),
+                    headers={"content-type": "application/json"},
+                )
+                posted[response.json()["article_id"]] = sent
+                next_at += 1 / rate
+        assert wait_idle(run.client, run.streams, timeout=120), "pipeline did not settle"
+        ms = sorted(
+            (r.at - posted[r.payload["data"]["sources"][0]["article_id"]]) * 1000
+            for r in run.receiver.received
+            if r.payload["data"]["sources"][0]["article_id"] in posted
+        )
+        q = statistics.quantiles(ms, n=100)
+        return {"alerts": len(ms), "p50": q[49], "p95": q[94], "p99": q[98], "max": ms[-1]}
+
+
+def memory_is_flat(samples: list[dict[str, float]], tolerance: float = 1.5) -> bool:
+    """True when no service ends above `tolerance` times its size at the first quarter."""
+    first, last = samples[1] if len(samples) > 1 else samples[0], samples[-1]
+    return all(last[k] <= tolerance * first[k] for k in first if k != "redis")

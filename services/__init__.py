@@ -1,0 +1,1 @@
+"""relwatch: the services and their shared code."""

@@ -1,0 +1,1 @@
+"""Code every service shares: settings, logging, Redis stream plumbing, seeds, a local Redis."""

@@ -1,0 +1,29 @@
+"""Event extraction: a pure function from article text and publication time to typed events."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from schemas import Event
+from services.extractor.extract.agreements import read_agreements
+from services.extractor.extract.build import merge, to_event
+from services.extractor.extract.cooperation import read_exercises, read_statements
+from services.extractor.extract.doc import Doc, Sent, analyse
+from services.extractor.extract.meetings import read_meetings
+from services.extractor.extract.sanctions import read_sanctions
+from services.extractor.extract.slots import Draft
+from services.extractor.extract.trade import read_trade
+
+Reader = Callable[[Doc, Sent], list[Draft]]
+READERS: tuple[Reader, ...] = (
+    read_meetings, read_agreements, read_trade, read_sanctions, read_exercises, read_statements,
+)
+
+
+def extract_events(text: str, *, published_at: datetime, article_id: str) -> list[Event]:
+    """Return the events a careful reader finds in `text`, in text order."""
+    if not text.strip():
+        return []
+    published = published_at.astimezone(UTC).date() if published_at.tzinfo else published_at.date()
+    doc = analyse(text, published)
+    drafts = [draft for sent in doc.sents for reader in READERS for draft in reader(doc, sent)]
+    return [to_event(draft, text, article_id, published_at) for draft in merge(drafts)]

@@ -1,0 +1,94 @@
+"""Agreements concluded: signed, inked, struck or agreed deals, with their domain and value."""
+
+import re
+
+from services.extractor.extract.clauses import clause_of, modality, participants, with_pair
+from services.extractor.extract.doc import Doc, Sent
+from services.extractor.extract.slots import Draft, event_date, source
+
+_DEAL = (r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memorand(?:um|a)(?: of understanding)?"
+         r"|MoUs?|currency swap|swap line|swap)")
+_TRIGGER = re.compile(
+    rf"\b(?P<verb>sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ikes?)|clinch(?:ed|es)?|conclud(?:ed|es)"
+    rf"|reach(?:ed|es)?|agreed|agrees)\s+(?:[^\s.;]+\s+){{0,7}}?{_DEAL}\b"
+    rf"|\b{_DEAL}\s+(?:was|were|has been|have been|had been)\s+(?P<passive>signed|inked|sealed|struck|concluded|agreed)"
+    r"|\b(?P<agreed>agreed)\s+(?:to the|to an?|on the|on an?|upon|that)\b"
+    rf"|\b(?P<worth>{_DEAL})\b(?=[^.;]{{0,90}}\b(?:worth|valued at)\s)",
+    re.IGNORECASE,
+)
+_NOT = re.compile(r"^\s*(?:into law|off\b|up\b)|^[^.;]{0,12}\bwith (?:the|his|her)\b", re.IGNORECASE)
+_DOMAINS = (
+    ("agriculture", r"wheat|grain|barley|soy\w*|corn|maize|agricultur\w*|farm\w*|food|pork|beef|poultry|dairy"
+                    r"|fertili[sz]er\w*|fisher\w*|rice|phytosanitary|crops?|livestock"),
+    ("energy", r"gas|oil|lng|pipelines?|energy|nuclear|power plants?|electricity|coal|crude|petroleum|uranium"
+               r"|reactors?|hydrocarbons?|Power of Siberia"),
+    ("military", r"military|defen[cs]e|arms|weapons?|missiles?|S-400|fighters?|jets?|warships?|submarines?"
+                 r"|security|troops|army|naval|helicopters?"),
+    ("finance", r"currency|swap|financ\w*|bank\w*|payments?|loans?|credit|settlements?|bonds?|monetary"),
+    ("trade", r"trade|investments?|tariffs?|exports?|imports?|commerce|economic|customs"),
+)
+_DOMAIN_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _DOMAINS]
+_MONEY_CUE = re.compile(r"(?:worth|valued at|value of|totall?ing)(?:\s+(?:an estimated|about|around|nearly|some|almost|up to))?\s*$",
+                        re.IGNORECASE)
+_TARGET_TALK = re.compile(r"\b(?:boost|raise|increase|lift|expand|double)\b[^.;]{0,60}\btrade\b[^.;]{0,40}\bto\b", re.IGNORECASE)
+
+
+def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
+    """The agreement a sentence says was concluded, if any (one per sentence)."""
+    if "agreement" not in sent.families:
+        return []
+    for match in _TRIGGER.finditer(sent.text):
+        if _NOT.match(sent.text[match.end("verb") if match["verb"] else match.end() :]):
+            continue
+        if match["agreed"] and _TARGET_TALK.search(sent.text):
+            continue
+        at, end = sent.start + match.start(), sent.start + match.end()
+        clause = clause_of(sent, at)
+        if modality(sent, at, end, clause) != "factual":
+            continue
+        actors = with_pair(sent, participants(sent, at, clause))
+        if len(actors) < 2:
+            continue
+        draft = Draft("agreement_signed", frozenset(actors), sent, (at, end), confidence=0.7,
+                      attributed_to=source(sent))
+        draft.fields["domain"] = _domain(doc, sent, _deal_words(sent, match))
+        amount = _value(sent, at, end)
+        if amount is not None:
+            key = "value_usd" if amount[1] == "USD" else "amount"
+            draft.fields[key] = amount[0]
+            if amount[1] != "USD":
+                draft.fields["currency"] = amount[1]
+        draft.date = event_date(doc, sent, clause[0], clause[1], at, "past")
+        return [draft]
+    return []
+
+
+def _value(sent: Sent, at: int, end: int) -> tuple[float, str] | None:
+    for amount in sent.money:
+        inside = at <= amount.start < end
+        lead = sent.text[max(0, amount.start - sent.start - 30) : amount.start - sent.start]
+        if inside or (amount.start >= at and _MONEY_CUE.search(lead)):
+            return amount.value, amount.currency
+    return None
+
+
+def _deal_words(sent: Sent, match: re.Match[str]) -> str:
+    """The words naming the deal itself ("a new 30-year oil and gas deal"), without the verb."""
+    if match["verb"]:
+        return match.group()[len(match["verb"]) :]
+    if match["agreed"]:
+        return ""
+    return sent.text[max(0, match.start() - 40) : match.start()].rsplit(",", 1)[-1] + match.group()
+
+
+def _domain(doc: Doc, sent: Sent, deal: str) -> str:
+    """The deal's own words decide first, then the subject matter of its sentence and the two before."""
+    for name, pattern in _DOMAIN_RES:
+        if pattern.search(deal):
+            return name
+    before = [s.text for s in doc.sents[max(0, sent.index - 2) : sent.index]]
+    for text in (sent.text, *reversed(before)):
+        for name, pattern in _DOMAIN_RES[:-1]:
+            if pattern.search(text):
+                return name
+    return "trade" if _DOMAIN_RES[-1][1].search(sent.text) else "other"

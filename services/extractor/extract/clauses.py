@@ -1,0 +1,138 @@
+"""Clauses of a sentence, modality of a trigger, and the actors that take part in what a trigger names."""
+
+import itertools
+import re
+
+from services.extractor.extract.doc import Sent
+from services.extractor.extract.gazetteer import Mention
+
+_BOUNDARY = re.compile(
+    r";|\s[—–]\s|\s--\s|[—–]"
+    r"|,\s*(?=(?:while|whereas|although|though|but|which|who|whom|when|after|before|since|because|despite"
+    r"|if|unless|according to|even as|as|citing|saying)\b)"
+    r"|\s(?=(?:while|whereas|although|though|despite|that|because|if|unless|when|after|before|since"
+    r"|according to)\s)"
+)
+# Only long asides are clauses of their own; "(SCO)" or "(left)" are part of the clause they sit in.
+_ASIDE = re.compile(r"[(\[][^()\[\]]{25,}[)\]]")
+_LEAD_SUB = re.compile(
+    r"\s*(?:While|Whereas|Although|Though|Despite|As|When|After|Before|Since|Because|If|Unless|Once|With"
+    r"|Even though|Following|Ahead of)\b[^,]*,"
+)
+_PARTICIPIAL = re.compile(r"\W*(?:while|when|after|before|by|without)\s+(?:\w+ly\s+|still\s+)?\w+ing\b", re.IGNORECASE)
+NEGATION = re.compile(
+    r"\b(?:not|never|no|nor|neither|without|yet to|failed to|refused to|declined to|ruled out|instead of)\b"
+    r"|n't\b",
+    re.IGNORECASE,
+)
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|should|if|unless|whether|can)\b", re.IGNORECASE)
+FUTURE = re.compile(
+    r"\b(?:will|shall|is to|are to|plans? to|planned|planning|expected to|set to|scheduled|due to|intends? to"
+    r"|going to|hopes? to|upcoming|forthcoming|proposed|next|prepar\w+|invit\w+|aims? to|would)\b|'ll\b",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|saying|announced|announces|confirmed|reported|reports|report|told|tells|news"
+    r"|statement|added|stated|noted|revealed|disclosed|expects?|expected|agreed|believed?|hoped)\b\W*$",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|over|off|to|from|city of|outside|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC = re.compile(
+    r"\b(?:to discuss|discuss(?:ed|ing|es)?|on issues|over|about|regarding|concerning|including|the situation in"
+    r"|war in|crisis in|invasion of|conflict in|relations with|ties with|support for|annexation of"
+    r"|sidelines of|margins of|as well as|amid|on the part of)\b[^,;]*",
+    re.IGNORECASE,
+)
+ANAPHOR = re.compile(
+    r"\b(?:the two (?:countries|nations|sides|leaders|presidents|men|governments|neighbou?rs|powers|militaries"
+    r"|navies|states|heads of state|ministers|foreign ministers|partners|allies|giants|economies)"
+    r"|both (?:sides|countries|nations|leaders|men|governments)|each other|one another|the pair"
+    r"|bilateral|they|their|them|jointly|joint|the two)\b",
+    re.IGNORECASE,
+)
+
+
+def clauses(sent: Sent) -> list[tuple[int, int]]:
+    """Clause spans (absolute offsets): split at subordinators, "that", semicolons, dashes and brackets."""
+    cuts = [sent.start]
+    lead = _LEAD_SUB.match(sent.text)
+    if lead:
+        cuts.append(sent.start + lead.end())
+    cuts.extend(sent.start + m.start() for m in _BOUNDARY.finditer(sent.text))
+    for aside in _ASIDE.finditer(sent.text):
+        cuts.extend((sent.start + aside.start(), sent.start + aside.end()))
+    cuts = [*sorted(set(cuts)), sent.end]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def clause_of(sent: Sent, pos: int) -> tuple[int, int]:
+    """The clause holding absolute offset `pos`."""
+    for start, end in clauses(sent):
+        if start <= pos < end:
+            return start, end
+    return sent.start, sent.end
+
+
+def modality(sent: Sent, start: int, end: int, clause: tuple[int, int], reach: int | None = None) -> str:
+    """negated, hypothetical, future or factual: read from the clause before the trigger (and up to `reach`)."""
+    text = sent.text
+    lo, at = clause[0] - sent.start, start - sent.start
+    first = max(lo, at - 70)
+    if _PARTICIPIAL.match(text, lo):
+        first = max(0, lo - 70)  # "..., Xi can avoid X while still making Y": the main clause's mood governs
+    window = text[first:at] + " " + (text[end - sent.start : reach - sent.start] if reach else "")
+    if NEGATION.search(window) or re.match(r"\s+(?:was|were|has been|had been)\s+(?:cancel|postpon|called off)",
+                                           text[end - sent.start :]):
+        return "negated"
+    hypo = HYPOTHETICAL.search(window)
+    if hypo:
+        if hypo.group().lower() == "would" and _REPORTED.search(text[max(0, lo - 40) : lo]):
+            return "future"
+        return "hypothetical"
+    if FUTURE.search(window):
+        return "future"
+    return "factual"
+
+
+def located(sent: Sent, mention: Mention) -> bool:
+    """A place or capital written as where something happened ("in Samarkand, Uzbekistan")."""
+    before = sent.text[max(0, mention.start - sent.start - 14) : mention.start - sent.start]
+    if mention.place and _LOCATIVE.search(before) and not before.endswith(("part of ", "ties with ")):
+        return True
+    if mention.kind != "country" or not before.endswith(", "):
+        return False
+    previous = [m for m in sent.mentions if m.end == mention.start - 2]
+    return bool(previous) and previous[0].place is not None and previous[0].kind in {"place", "capital"}
+
+
+def _masked(sent: Sent, lo: int, hi: int) -> list[tuple[int, int]]:
+    text = sent.text[lo - sent.start : hi - sent.start]
+    return [(lo + m.start(), lo + m.end()) for m in _TOPIC.finditer(text)]
+
+
+def participants(sent: Sent, pos: int, clause: tuple[int, int] | None = None) -> set[str]:
+    """Who takes part: people first, then states named in the clause, then hosts, then the sentence."""
+    lo, hi = clause or clause_of(sent, pos)
+    for a, b in ((lo, hi), (sent.start, sent.end)):
+        masks = _masked(sent, a, b)
+        inside = [m for m in sent.mentions if m.code and a <= m.start < b
+                  and not any(s <= m.start < e for s, e in masks)]
+        people = {m.code for m in inside if m.kind == "person" and m.code}
+        if len(people) >= 2:
+            return people
+        named = {m.code for m in inside if m.code and not located(sent, m)}
+        if len(named) >= 2:
+            return named
+        hosts = {m.code for m in inside if m.code}
+        if len(hosts) >= 2:
+            return hosts
+    return named
+
+
+def with_pair(sent: Sent, found: set[str], pointer: re.Pattern[str] = ANAPHOR) -> set[str]:
+    """Complete a one-sided actor set with the article's pair when the text points at it ("the two sides")."""
+    if len(found) >= 2 or not sent.pair or not pointer.search(sent.text):
+        return found
+    if found <= sent.pair:
+        return set(sent.pair)
+    return found

@@ -1,0 +1,69 @@
+"""Joint military exercises and joint statements."""
+
+import re
+
+from services.extractor.extract.clauses import clause_of, modality, participants, with_pair
+from services.extractor.extract.doc import Doc, Sent
+from services.extractor.extract.slots import Draft, event_date, place, source
+
+_DRILL = r"(?:exercises?|drills?|patrols?|war ?games|manoeuvres|maneuvers|flights|missions|naval games)"
+_EXERCISE = re.compile(
+    rf"\b(?:joint|combined|bilateral|trilateral|three-way)\s+(?:[\w-]+\s+){{0,4}}?{_DRILL}\b"
+    rf"|\b(?:naval|military|air|aerial|army|navy|war)\s+{_DRILL}\s+(?:with|together|alongside)\b"
+    rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*|launch\w*|began|begin|start\w*|kick\w* off)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}(?:naval|military|air|aerial|army|navy)\s+{_DRILL}\b",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(r"\b(?:of|several|many|numerous|multiple|series of|\\d+|two|three|four|five)\s+(?:[\w-]+\s+){0,2}$",
+                      re.IGNORECASE)
+_INSIDE_DEAL = re.compile(r"\b(?:agreement|deal|pact|accord|treaty|memorandum|plan|plans)\b[^.;]{0,40}\b(?:for|on|to hold)\s+$",
+                          re.IGNORECASE)
+_PLURAL = re.compile(r"\b(?:they|their|them|the two|both|each other|one another)\b", re.IGNORECASE)
+_STATEMENT = re.compile(
+    r"\bjoint (?:statement|declaration|communiqu[eé]|press statement)s?\b"
+    r"|\b(?:jointly|together) (?:declared|stated|issued|announced)\b"
+    r"|\b(?:the two (?:countries|sides|leaders|nations|presidents)|both sides|both countries)\s+(?:also\s+)?declared\b",
+    re.IGNORECASE,
+)
+
+
+def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
+    """A joint drill, patrol or exercise of two or more states (one per sentence)."""
+    if "exercise" not in sent.families:
+        return []
+    for match in _EXERCISE.finditer(sent.text):
+        before = sent.text[: match.start()]
+        if _COUNTED.search(before[-25:]) or _INSIDE_DEAL.search(before[-70:]):
+            continue
+        at, end = sent.start + match.start(), sent.start + match.end()
+        clause = clause_of(sent, at)
+        if modality(sent, at, end, clause) in {"negated", "hypothetical"}:
+            continue
+        actors = with_pair(sent, participants(sent, at, clause), _PLURAL)
+        if len(actors) < 2:
+            continue
+        draft = Draft("military_exercise", frozenset(actors), sent, (at, end), confidence=0.7,
+                      attributed_to=source(sent))
+        draft.fields["location"] = place(sent, end, clause[1], end) or place(sent, at, end, at)
+        draft.date = event_date(doc, sent, clause[0], clause[1], at, None)
+        return [draft]
+    return []
+
+
+def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
+    """A joint statement or declaration that was issued (not one that will be)."""
+    if "statement" not in sent.families:
+        return []
+    match = _STATEMENT.search(sent.text)
+    if match is None:
+        return []
+    at, end = sent.start + match.start(), sent.start + match.end()
+    clause = clause_of(sent, at)
+    if modality(sent, at, end, clause) != "factual":
+        return []
+    actors = with_pair(sent, participants(sent, at, clause))
+    if len(actors) < 2:
+        return []
+    draft = Draft("joint_statement", frozenset(actors), sent, (at, end), confidence=0.7, attributed_to=source(sent))
+    draft.date = event_date(doc, sent, sent.start, sent.end, at, "past")
+    return [draft]

@@ -1,0 +1,122 @@
+"""One analysed article: sentences with their actor, date, money and change spans, and the article's pair."""
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from services.extractor.extract.dates import DateExpr, find_dates
+from services.extractor.extract.gazetteer import Mention, tag
+from services.extractor.extract.money import Amount, Change, find_changes, find_money
+from services.extractor.extract.text import lower, normalise, sentences
+
+# Word stems that make a sentence worth reading for each event family; found with str.find, which is
+# far cheaper than running every reader's patterns over every sentence.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "meeting": ("meet", "met", "summit", "talks", "visit", "trip", "host", "call", "phone", "spoke", "speak",
+                "talked", "video", "tete", "tête", "chat", "conversation", "hands", "seen with", "discussing",
+                "get-together"),
+    "agreement": ("sign", "ink", "seal", "stru", "strike", "clinch", "conclud", "reach", "agree", "deal", "contract",
+                  "pact", "accord", "treat", "memorand", "mou", "swap"),
+    "trade": ("trade", "turnover", "export", "import", "shipment", "commerce", "trading"),
+    "sanctions": ("sanction", "restriction", "embargo", "control", "tariff", "duties", "blacklist", "entity list",
+                  "penalt", "punitive", "measures", "asset freez"),
+    "exercise": ("exercise", "drill", "patrol", "war game", "wargame", "manoeuvre", "maneuver", "flights",
+                 "missions", "naval games"),
+    "statement": ("joint", "declared", "together"),
+}
+
+
+class Sent:
+    """A sentence: its span, actor mentions, and (computed on first use) its dates, money and changes."""
+
+    __slots__ = ("_changes", "_dates", "_money", "_source", "caption", "end", "families", "index", "low", "mentions",
+                 "pair", "start", "text")
+
+    def __init__(self, index: int, start: int, end: int, source: tuple[str, str], caption: bool,
+                 mentions: list[Mention]) -> None:
+        self.index, self.start, self.end, self.caption, self.mentions = index, start, end, caption, mentions
+        self._source = source  # the whole normalised text and its lower-cased copy
+        self.text = source[0][start:end]
+        self.low = source[1][start:end]
+        self.pair: frozenset[str] = frozenset()  # the article's pair as of this sentence
+        self.families: set[str] = set()  # event families whose stems the sentence holds
+        self._dates: list[DateExpr] | None = None
+        self._money: list[Amount] | None = None
+        self._changes: list[Change] | None = None
+
+    @property
+    def dates(self) -> list[DateExpr]:
+        if self._dates is None:
+            self._dates = find_dates(*self._source, self.start, self.end)
+        return self._dates
+
+    @property
+    def money(self) -> list[Amount]:
+        if self._money is None:
+            self._money = find_money(*self._source, self.start, self.end)
+        return self._money
+
+    @property
+    def changes(self) -> list[Change]:
+        if self._changes is None:
+            self._changes = find_changes(self._source[1], self.start, self.end)
+        return self._changes
+
+    def codes(self, start: int | None = None, end: int | None = None) -> list[str]:
+        """Actor codes mentioned between two offsets (default: the whole sentence), in order."""
+        lo, hi = start if start is not None else self.start, end if end is not None else self.end
+        return [m.code for m in self.mentions if m.code and lo <= m.start < hi]
+
+
+@dataclass
+class Doc:
+    text: str
+    published: date
+    sents: list[Sent]
+    notes: dict[str, Any] = field(default_factory=dict)  # state later sentences read (last trade figure)
+
+
+def analyse(raw: str, published: date) -> Doc:
+    """Split and tag the whole text once; dates, money and changes are read per sentence when asked."""
+    text = normalise(raw)
+    source = (text, lower(text))
+    mentions = tag(text)
+    starts = [m.start for m in mentions]
+    sents: list[Sent] = []
+    pairs: Counter[frozenset[str]] = Counter()
+    singles: Counter[str] = Counter()
+    for index, span in enumerate(sentences(text)):
+        sent = Sent(index, span.start, span.end, source, span.caption,
+                    mentions[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
+        codes = sorted({m.code for m in sent.mentions if m.code and m.code != "UN"})
+        singles.update(codes)
+        pairs.update(frozenset(pair) for pair in combinations(codes, 2))
+        sent.pair = _leading_pair(pairs, singles)
+        sents.append(sent)
+    _mark_families(source[1], sents)
+    return Doc(text, published, sents)
+
+
+def _mark_families(low: str, sents: list[Sent]) -> None:
+    starts = [s.start for s in sents]
+    for family, stems in FAMILIES.items():
+        for stem in stems:
+            at = low.find(stem)
+            while at >= 0:
+                index = bisect_right(starts, at) - 1
+                if index >= 0 and at < sents[index].end:
+                    sents[index].families.add(family)
+                at = low.find(stem, at + 1)
+
+
+def _leading_pair(pairs: Counter[frozenset[str]], singles: Counter[str]) -> frozenset[str]:
+    """The pair the article is about so far: the most frequent co-mentioned pair, else the top two actors."""
+    if pairs:
+        best = max(pairs.values())
+        tied = [pair for pair, n in pairs.items() if n == best]
+        return max(tied, key=lambda pair: sum(singles[code] for code in pair))
+    top = [code for code, _ in singles.most_common(2)]
+    return frozenset(top) if len(top) == 2 else frozenset()

@@ -1,0 +1,116 @@
+"""Actor and place gazetteer: data files under data/ compiled once into one trie regex, one pass per text."""
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import NamedTuple
+
+from services.extractor.extract.trie import trie_pattern
+
+DATA = resources.files("services.extractor.extract") / "data"
+# Seats of power are actors but not places; places.tsv maps them to their city.
+_SEATS = {"kremlin", "white house", "pentagon", "state department", "zhongnanhai", "blue house",
+          "downing street", "whitehall", "planalto", "casa rosada", "elysee", "élysée",
+          "malacanang", "malacañang", "elysee palace", "élysée palace"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What one surface form names: an actor code and its kind, and/or a place."""
+
+    code: str | None
+    kind: str  # country, demonym, capital, person, org, bloc, place
+    place: str | None = None
+    needs_full: frozenset[str] = frozenset()  # an alias that counts only after one of these names
+
+
+class Mention(NamedTuple):
+    start: int
+    end: int
+    text: str
+    code: str | None
+    kind: str
+    place: str | None
+
+
+def _rows(name: str) -> Iterable[list[str]]:
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield ([*line.split("\t"), "", "", "", ""])[:4]
+
+
+def _split(cell: str) -> list[str]:
+    return [s.strip() for s in cell.split("|") if s.strip()]
+
+
+def _place_countries() -> dict[str, str]:
+    """The country each place lies in, for telling a visit from a meeting on third ground."""
+    out = {place: country for place, country, _, _ in _rows("places.tsv") if country != "-"}
+    for code, _, _, capitals in _rows("countries.tsv"):
+        for capital in _split(capitals):
+            out.setdefault(capital, code)
+    return out
+
+
+def _load() -> dict[str, Entry]:
+    table: dict[str, Entry] = {}
+    for code, names, demonyms, capitals in _rows("countries.tsv"):
+        for kind, cell in (("country", names), ("demonym", demonyms), ("capital", capitals)):
+            for surface in _split(cell):
+                place = surface if kind == "capital" and surface.lower() not in _SEATS else None
+                table.setdefault(surface, Entry(code, kind, place))
+    fulls: dict[str, list[str]] = {}
+    for code, kind, names, aliases in _rows("actors.tsv"):
+        for surface in _split(names):
+            table[surface] = Entry(code, kind)
+            for word in surface.split():
+                fulls.setdefault(f"{code}:{word}", []).append(surface)
+        for alias in _split(aliases):
+            bare = alias.lstrip("~")
+            needs = frozenset(fulls.get(f"{code}:{bare}", [])) if alias.startswith("~") else frozenset()
+            if bare not in table:
+                table[bare] = Entry(code, kind, None, needs)
+    for place, _country, others in (row[:3] for row in _rows("places.tsv")):
+        for surface in [place, *_split(others)]:
+            old = table.get(surface)
+            if old is not None and old.code is not None:
+                table[surface] = Entry(old.code, old.kind, place, old.needs_full)
+            else:
+                table[surface] = Entry(None, "place", place)
+    return table
+
+
+TABLE = _load()
+PLACE_COUNTRY = _place_countries()
+
+
+def _variants() -> dict[str, tuple[str, Entry]]:
+    """Each surface as written, capitalised and in capitals; acronyms only as written."""
+    out: dict[str, tuple[str, Entry]] = {}
+    for surface, entry in TABLE.items():
+        forms = {surface} if surface.isupper() else {surface, surface.upper(), surface[:1].upper() + surface[1:]}
+        for form in forms:
+            out.setdefault(form, (surface, entry))
+    return out
+
+
+_FORMS = _variants()
+# Case-sensitive on purpose: most positions start lowercase and are skipped by the engine at once.
+_PATTERN = re.compile(r"(?:" + trie_pattern(_FORMS) + r")(?!\w)")
+
+
+def tag(text: str) -> list[Mention]:
+    """All gazetteer mentions in `text`, left to right, longest match at each position."""
+    out: list[Mention] = []
+    seen: set[str] = set()
+    for match in _PATTERN.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+            continue
+        surface, entry = _FORMS[match.group()]
+        if entry.needs_full and not entry.needs_full & seen:
+            continue
+        seen.add(surface)
+        out.append(Mention(start, match.end(), match.group(), entry.code, entry.kind, entry.place))
+    return out

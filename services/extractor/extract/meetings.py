@@ -1,0 +1,178 @@
+"""Meetings, visits, calls and summits: announced or held, with place, date and format."""
+
+import re
+
+from services.extractor.extract.clauses import clause_of, modality, participants, with_pair
+from services.extractor.extract.dates import Resolved
+from services.extractor.extract.doc import Doc, Sent
+from services.extractor.extract.gazetteer import PLACE_COUNTRY
+from services.extractor.extract.slots import Draft, event_date, place, source
+
+_TRIGGER = re.compile(
+    r"\b(?:met|meet|meets|meeting|summit|talks|visit|visits|visited|visiting|trip|hosts?|hosted|hosting"
+    r"|phone calls?|telephone calls?|video calls?|call|phoned|telephoned|spoke|speaks?|talked|video ?conferences?"
+    r"|video link|virtual summit|tete-a-tete|tête-à-tête|chat|(?:phone|telephone) conversation"
+    r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits)\b",
+    re.IGNORECASE,
+)
+_PAST = {"met", "visited", "hosted", "spoke", "talked", "phoned", "telephoned", "shook hands"}
+_NOUNS = {"meeting", "summit", "talks", "visit", "visits", "trip", "phone call", "telephone call", "video call",
+          "call", "videoconference", "video conference", "video link", "virtual summit", "tete-a-tete",
+          "tête-à-tête", "chat", "phone conversation", "telephone conversation", "get-together"}
+_COUNTED = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|multiple|series of|dozens of"
+    r"|number of)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_BACKGROUND = re.compile(r"^\W*(?:when|since|after|before|as|once|until)\b", re.IGNORECASE)
+_PREP_REF = re.compile(
+    r"\b(?:at|during|in|on|after|before|since|following|ahead of|of|from|sidelines of|margins of)\s+"
+    r"(?:their|the|his|her|its|a|an|this|that|our|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,3}$",
+)
+_DEFINITE = re.compile(r"(?:\b(?:[Tt]heir|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)|[A-Z][\w-]+'s)\s+(?:[\w-]+\s+){0,2}$")
+_TALKS_CUE = re.compile(r"\b(?:held|hold|holds|holding|had|have|has|at|for|in|during|after|of)\s+(?:[\w-]+\s+){0,3}$")
+_CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b", re.IGNORECASE)
+_SPEAK_OK = re.compile(r"^\s+(?:by (?:tele)?phone|on the (?:tele)?phone|over the phone|with)\b", re.IGNORECASE)
+_BLOC_VENUE = re.compile(r"^\W*(?:summit|meeting|forum|gathering|leaders'|session)", re.IGNORECASE)
+_VIDEO = re.compile(r"\bvideo|virtual|online|videoconference", re.IGNORECASE)
+_CALL = re.compile(r"\b(?:phone|telephone|call|phoned|telephoned|conversation)\b", re.IGNORECASE)
+_MET_NEEDS = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:needs?|demands?|targets?|goals?|obligations?|requirements?"
+                       r"|criteria|standards?|expectations?|deadlines?|conditions?)\b", re.IGNORECASE)
+_QUAD = frozenset({"AUS", "IND", "JPN", "USA"})
+
+
+def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
+    """Meeting events of one sentence (one per sentence: the first trigger that states one)."""
+    found: list[Draft] = []
+    if "meeting" not in sent.families:
+        return found
+    for match in _TRIGGER.finditer(sent.text):
+        draft = _read(doc, sent, match, bool(found))
+        if draft is not None and not found:
+            found.append(draft)
+    return found
+
+
+def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft | None:
+    word = " ".join(match.group().lower().split())
+    at, end = sent.start + match.start(), sent.start + match.end()
+    before, after = sent.text[: match.start()], sent.text[match.end() :]
+    if not _usable(word, before, after):
+        return None
+    clause = clause_of(sent, at)
+    np_after = re.split(r"[,;:]", after, maxsplit=1)[0][:60]
+    own_when = [d for d in sent.dates if end <= d.start < end + len(np_after)
+                or (at - 25 <= d.start < at and sent.text.startswith("'s", d.end - sent.start))]
+    own_where = place(sent, end, end + len(np_after), end)
+    counted = _COUNTED.search(before[-40:])
+    if counted:
+        _hint(doc, sent, sent.start + match.start() - len(before[-40:]) + counted.start(), end, clause)
+        return None
+    if hints_only:
+        return None
+    noun = word in _NOUNS
+    if _BACKGROUND.match(sent.text[clause[0] - sent.start : match.start()]) and not (noun and own_when):
+        return None
+    if noun and _venue(sent, at):
+        return None
+    if noun and _PREP_REF.search(before[-60:]) and not own_when and not own_where:
+        return None
+    mood = modality(sent, at, end, clause, min(clause[1], end + 80) if noun else end)
+    if mood in {"negated", "hypothetical"}:
+        return None
+    actors = _actors(sent, at, clause)
+    if len(actors) < 2:
+        return None
+    anaphoric = noun and bool(_DEFINITE.search(before[-40:])) and not own_when
+    kind = "meeting_announced" if mood == "future" else "meeting_held"
+    direction = "future" if kind == "meeting_announced" else ("past" if word in _PAST else None)
+    when = event_date(doc, sent, clause[0], clause[1], at, direction)
+    if kind == "meeting_held" and when and word not in _PAST and when.day > doc.published:
+        kind = "meeting_announced"
+    if when is None and word.startswith(("are ", "is ")):
+        when = Resolved(doc.published.isoformat(), "day", doc.published)
+    where = own_where or place(sent, clause[0], clause[1], end) or _destination(sent, word, end)
+    draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
+    draft.fields["location"] = where
+    draft.fields["anaphoric"] = anaphoric
+    if kind == "meeting_held":
+        draft.fields["format"] = _format(doc, sent, clause, word, when)
+        draft.cameo = _cameo(draft.fields["format"], word, where, actors)
+    draft.confidence = 0.55 + 0.15 * bool(when) + 0.1 * bool(where) + 0.1 * (not anaphoric)
+    return draft
+
+
+def _venue(sent: Sent, at: int) -> bool:
+    """"the SCO summit": a bloc's gathering named as the setting, not a meeting of two parties."""
+    blocs = [m for m in sent.mentions if m.kind == "bloc" and at - 9 <= m.end <= at]
+    return bool(blocs) and not any(m.code and m.kind != "bloc" and at - 30 <= m.end <= at for m in sent.mentions)
+
+
+def _usable(word: str, before: str, after: str) -> bool:
+    if word == "talks":
+        return bool(_TALKS_CUE.search(before[-40:]) or re.match(r"\s+(?:in|with|between|on)\b", after))
+    if word == "call":
+        return not _CALL_VERB.match(after) and not re.search(r"\b(?:to|will|would|can|could|may)\s+$", before)
+    if word in {"speak", "speaks", "spoke", "talked"}:
+        return bool(_SPEAK_OK.match(after))
+    if word in {"host", "hosts", "hosted", "hosting"}:
+        return not re.match(r"\s+(?:of|country|city|nation)\b", after)
+    if word == "chat":
+        return bool(re.search(r"\b(?:their|a|the)\s+(?:[\w-]+\s+){0,2}$", before))
+    if word.startswith("meet"):
+        return not _MET_NEEDS.match(after)
+    return not re.search(r"\b(?:press|news)\s+$", before)
+
+
+def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
+    found = with_pair(sent, participants(sent, at, clause))
+    venues = {m.code for m in sent.mentions
+              if m.kind == "bloc" and m.code and _BLOC_VENUE.match(sent.text[m.end - sent.start :])}
+    blocs = {m.code for m in sent.mentions if m.kind == "bloc" and m.code and m.code != "QUAD"}
+    if len(found - venues) >= 2:
+        found -= venues
+    if len(found - blocs) >= 2:
+        found -= blocs  # with two states at the table, a bloc named alongside is the setting
+    if "QUAD" in found:
+        found = (found - {"QUAD"}) | _QUAD
+    return found
+
+
+def _destination(sent: Sent, word: str, end: int) -> str | None:
+    if not word.startswith("visit"):
+        return None
+    nxt = next((m for m in sent.mentions if m.start >= end), None)
+    return nxt.place if nxt and nxt.start - end <= 2 and nxt.place else None
+
+
+def _format(doc: Doc, sent: Sent, clause: tuple[int, int], word: str, when: object) -> str:
+    window = sent.text[clause[0] - sent.start : clause[1] - sent.start]
+    if _VIDEO.search(window):
+        return "video"
+    if _CALL.search(window) or word == "chat":
+        for hint in doc.notes.get("meeting_hints", []):
+            if isinstance(when, Resolved) and when.iso.startswith(hint[1]):
+                return str(hint[0])
+        return "call"
+    return "in_person"
+
+
+def _hint(doc: Doc, sent: Sent, at: int, end: int, clause: tuple[int, int]) -> None:
+    """Counted meetings ("two video conferences last year") are no event, but tell later ones their format."""
+    window = sent.text[at - sent.start : end - sent.start]
+    fmt = "video" if _VIDEO.search(window) else ("call" if _CALL.search(window) else "in_person")
+    when = event_date(doc, sent, end, clause[1], end, "past")
+    if when:
+        doc.notes.setdefault("meeting_hints", []).append((fmt, when.iso))
+
+
+def _cameo(fmt: str, word: str, where: str | None, actors: set[str]) -> str:
+    if fmt in {"call", "video"}:
+        return "041"
+    if word.startswith("host"):
+        return "043"
+    if word.startswith("visit") or word == "trip":
+        return "042"
+    if where and PLACE_COUNTRY.get(where) and PLACE_COUNTRY[where] not in actors:
+        return "044"
+    return "040"

@@ -1,0 +1,121 @@
+"""Money amounts, percentages and changes as news writes them: "$250billion", "US$200bn", "fell 7.7%"."""
+
+import re
+from typing import NamedTuple
+
+_SCALES = {"trillion": 1e12, "tn": 1e12, "tr": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
+           "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "crore": 1e7, "lakh": 1e5,
+           "thousand": 1e3, "k": 1e3}
+_SYMBOLS = {"us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
+            "£": "GBP", "gbp": "GBP", "¥": "CNY", "cny": "CNY", "rmb": "CNY", "jpy": "JPY",
+            "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR", "r$": "BRL", "brl": "BRL",
+            "₩": "KRW", "krw": "KRW", "₺": "TRY", "try": "TRY", "a$": "AUD", "au$": "AUD",
+            "c$": "CAD", "hk$": "HKD", "s$": "SGD", "rub": "RUB"}
+_WORDS = {"dollar": "USD", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "ruble": "RUB",
+          "rouble": "RUB", "rupee": "INR", "yen": "JPY", "won": "KRW", "pound": "GBP",
+          "real": "BRL", "reais": "BRL", "lira": "TRY", "dirham": "AED", "riyal": "SAR"}
+_NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_SCALE = r"trillion|billion|million|crore|lakh|thousand|tn|bn|mn|mln|m|b|k"
+# Symbol first or digits first, no case folding: the engine skips most positions in C (hot path).
+_SYMBOL_FIRST = re.compile(
+    r"(?P<sym>US\$|U\.S\.\s?\$|HK\$|AU\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|₩|₺|(?:USD|EUR|GBP|CNY|RMB|JPY|INR|BRL|KRW|RUB|Rs\.?)\s?)"
+    rf"(?P<num>{_NUM})(?:\s?-?(?P<scale>{_SCALE})(?![a-z]))?"
+)
+_NUMBER_FIRST = re.compile(
+    rf"(?P<num>{_NUM})\s?(?P<scale>trillion|billion|million|crore|bn|mn|tn)?\s+"
+    r"(?:US |U\.S\. |American )?(?P<word>dollar|euro|yuan|renminbi|ruble|rouble|rupee|yen|won|pound|real|reais"
+    r"|lira|dirham|riyal|USD|EUR|CNY|RMB|JPY|INR|RUB|BRL|KRW|GBP)s?(?![a-z])"
+)
+_CURRENCY_WORDS = ("dollar", "euro", "yuan", "renminbi", "ruble", "rouble", "rupee", "yen", "won", "pound",
+                   "real", "reais", "lira", "dirham", "riyal", "usd", "eur", "cny", "rmb", "jpy", "inr", "rub",
+                   "brl", "krw", "gbp")
+_PAREN = re.compile(r"\s*\(\s*[^()]{1,30}\)")
+
+_FRACTIONS = {"one-third": 33.3, "one third": 33.3, "a third": 33.3, "two-thirds": 66.7,
+              "half": 50.0, "one-half": 50.0, "a quarter": 25.0, "one-quarter": 25.0,
+              "one quarter": 25.0, "three-quarters": 75.0, "a fifth": 20.0, "one-fifth": 20.0}
+_WORD_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+              "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UP = (r"rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown"
+       r"|jump(?:ed|s|ing)?|surged?|surges|surging|climb(?:ed|s|ing)?|soar(?:ed|s|ing)?|gain(?:ed|s)?"
+       r"|(?<!make )(?<!made )(?<!makes )(?<!making )up|expand(?:ed|s|ing)?|rebound(?:ed|s)?|advanced?")
+_DOWN = (r"fell|fall|falls|falling|fallen|drop(?:ped|s|ping)?|declined?|declines|declining"
+         r"|decreased?|decreases|decreasing|down|slump(?:ed|s)?|plunged?|plunging|shr[aiu]nk|shrinking"
+         r"|contract(?:ed|s|ing)?|slid|slides?|sliding|tumbled?|dipped|dips?|slipped")
+# Amounts are found first (few, cheap to find); the verb is then read just before them.
+_AMOUNT = re.compile(  # on the lower-cased text
+    rf"(?P<n>[0-9]+(?:\.[0-9]+)?)\s?(?:%|percent(?![a-z])|per cent(?![a-z])|pct(?![a-z]))"
+    rf"|(?P<w>{'|'.join(_WORD_NUMS)}) (?:percent|per cent)(?![a-z])"
+    rf"|(?P<f>{'|'.join(_FRACTIONS)})(?![a-z])"
+    r"|(?P<mult>doubled|tripled|trebled|halved)(?![a-z])"
+)
+_VERB_BEFORE = re.compile(
+    rf"(?<![a-z])(?:(?P<up>{_UP})|(?P<down>{_DOWN})) (?:by )?(?:(?:over|nearly|almost|about|around|more than"
+    r"|roughly|some|just over|just under|less than|an estimated|close to|a) )?$"
+)
+_NOUN_AFTER = re.compile(r" (?:(?P<up>increase|rise|growth|jump|gain|surge)|(?P<down>decline|drop|fall|decrease|contraction))(?![a-z])")
+_MULT = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "halved": -50.0}
+_CHANGE_CUES = ("%", "percent", "per cent", "pct", "third", "half", "quarter", "fifth", "doubled", "tripled",
+                "trebled", "halved")
+
+
+class Amount(NamedTuple):
+    start: int
+    end: int
+    value: float
+    currency: str
+
+
+class Change(NamedTuple):
+    start: int
+    end: int
+    pct: float
+
+
+def find_money(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[Amount]:
+    """Money amounts in text[lo:hi]; an amount restated in brackets in another currency counts once."""
+    hi = len(text) if hi is None else hi
+    matches = list(_SYMBOL_FIRST.finditer(text, lo, hi))
+    if any(word in low[lo:hi] for word in _CURRENCY_WORDS):
+        matches += [m for m in _NUMBER_FIRST.finditer(text, lo, hi) if not (m.start() and text[m.start() - 1] in ".,0123456789")]
+    out: list[Amount] = []
+    skip_until = -1
+    for match in sorted(matches, key=lambda m: m.start()):
+        if match.start() < skip_until:
+            continue
+        number = float(match["num"].replace(",", ""))
+        scale = (match["scale"] or "").lower()
+        if "sym" in match.re.groupindex:
+            currency = _SYMBOLS.get(match["sym"].strip().lower().replace(" ", ""), "USD")
+        else:
+            currency = _WORDS.get(match["word"].lower(), match["word"].upper())
+            currency = "CNY" if currency == "RMB" else currency
+        out.append(Amount(match.start(), match.end(), number * _SCALES.get(scale, 1.0), currency))
+        skip_until = match.end()
+        paren = _PAREN.match(text, match.end())
+        if paren and (_SYMBOL_FIRST.search(paren.group()) or _NUMBER_FIRST.search(paren.group())):
+            skip_until = paren.end()
+    return out
+
+
+def find_changes(low: str, lo: int = 0, hi: int | None = None) -> list[Change]:
+    """Percentage changes in low[lo:hi] ("fell 7.7%", "rising by 30 percent", "jumped by one-third"), signed."""
+    hi = len(low) if hi is None else hi
+    if not any(cue in low[lo:hi] for cue in _CHANGE_CUES):
+        return []
+    out: list[Change] = []
+    for match in _AMOUNT.finditer(low, lo, hi):
+        if match.start() and low[match.start() - 1].isalpha():
+            continue
+        if match["mult"]:
+            out.append(Change(match.start(), match.end(), _MULT[match["mult"]]))
+            continue
+        size = float(match["n"]) if match["n"] else float(_WORD_NUMS[match["w"]]) if match["w"] else _FRACTIONS[match["f"]]
+        verb = _VERB_BEFORE.search(low, max(lo, match.start() - 45), match.start())
+        noun = None if verb else _NOUN_AFTER.match(low, match.end())
+        if verb or noun:
+            down = (verb or noun)["down"]  # type: ignore[index]
+            start = verb.start() if verb else match.start()
+            out.append(Change(start, match.end(), -size if down else size))
+    return out

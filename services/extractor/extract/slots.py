@@ -1,0 +1,68 @@
+"""Slot fillers shared by the event readers: the draft event, its date, place and source."""
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from services.extractor.extract.clauses import located
+from services.extractor.extract.dates import DateExpr, Resolved, resolve
+from services.extractor.extract.doc import Doc, Sent
+
+_SAID = re.compile(r" (?:said|says|told|added|noted)(?![a-z])")
+
+
+@dataclass
+class Draft:
+    """An event being read: type, parties, fields and where it was read; built into a schema event later."""
+
+    type: str
+    actors: frozenset[str]
+    sent: Sent
+    trigger: tuple[int, int]
+    fields: dict[str, Any] = field(default_factory=dict)
+    date: Resolved | None = None
+    by: frozenset[str] = frozenset()
+    target: frozenset[str] = frozenset()
+    confidence: float = 0.6
+    attributed_to: str | None = None
+    cameo: str | None = None
+
+
+def event_date(doc: Doc, sent: Sent, lo: int, hi: int, anchor: int, direction: str | None) -> Resolved | None:
+    """The date nearest the trigger inside [lo, hi), skipping "since ..." and named years."""
+    best: tuple[int, DateExpr] | None = None
+    for expr in sent.dates:
+        if not lo <= expr.start < hi or expr.prep in {"since", "until", "till"}:
+            continue
+        distance = expr.start - anchor if expr.start >= anchor else (anchor - expr.end) + 15
+        if best is None or distance < best[0]:
+            best = (distance, expr)
+    return resolve(best[1], doc.published, direction) if best else None
+
+
+def place(sent: Sent, lo: int, hi: int, anchor: int) -> str | None:
+    """The place written as a location ("in Samarkand", "over the Sea of Japan") nearest after the trigger."""
+    spots = [m for m in sent.mentions if m.place and lo <= m.start < hi and located(sent, m)]
+    if not spots:
+        return None
+    # Right after the trigger ("talks in Beijing") first, then whatever is nearest.
+    return min(spots, key=lambda m: (not 0 <= m.start - anchor <= 60, abs(m.start - anchor))).place
+
+
+def source(sent: Sent) -> str | None:
+    """Who the sentence says stated it ("according to the Kremlin", "Peskov said"), for reported speech."""
+    at = sent.low.find("according to ")
+    if at >= 0:
+        who = re.split(r"[,.;:]", sent.text[at + 13 : at + 93], maxsplit=1)[0].strip()
+        return who or None
+    verb = _SAID.search(sent.low)
+    if verb is None:
+        return None
+    before = sent.text[max(0, verb.start() - 60) : verb.start()].split()
+    names = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(before)))
+    if names:
+        return " ".join(reversed(names)).strip(",")
+    after = sent.text[verb.end() : verb.end() + 60].split()
+    names = list(itertools.takewhile(lambda w: w[:1].isupper(), after))
+    return " ".join(names).strip(",.") or None

@@ -1,0 +1,88 @@
+"""Text layout: same-length normalisation, boilerplate lines, sentences and clause boundaries."""
+
+import re
+from typing import NamedTuple
+
+# Same-length replacements only, so every offset into the normalised text is an offset into the original.
+_NORMALISE = (
+    ("\u2018", "'"), ("\u2019", "'"), ("\u201b", "'"), ("\u2032", "'"), ("\u201c", '"'), ("\u201d", '"'),
+    ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "), ("\u2007", " "), ("\t", " "), ("\r", " "),
+    ("\u2011", "-"), ("\u2010", "-"), ("\u00ad", "-"),
+)
+
+_BOILERPLATE = re.compile(
+    r"^\s*(?:\d+\.\s*)?(?:We use your sign-up|Leave a (?:comment|reply)|Filed under|Pingback|Category Archives"
+    r"|\d+ (?:Comments?|responses? to)|No comments|Post a Comment|You are commenting|Fill in your details"
+    r"|Connecting to|Twitter picture|Facebook photo|Log Out|Logo$|Source: Read Full|Join our|Distributed by"
+    r"|©|Copyright|Photo credit|Photograph:|Image:|Read more|READ MORE|Sign up|Subscribe|Advertisement"
+    r"|JUST IN|Related:|Click here|Share this|Follow us|More info|Update:?$"
+    r"|.{0,160}\[(?:REPORT|INSIGHT|VIDEO|PICS|LATEST|REVEAL|POLL|LIVE|PHOTOS|UPDATE)\]\s*$)",
+    re.IGNORECASE,
+)
+_LINE = re.compile(r"[^\n]+")
+_BULLET = re.compile(r"^[\s•*\-\u2022]*")
+_END = re.compile(r"""(?<=[.!?])["')\]]*\s+(?=["'(\[]?[A-Z0-9])|(?<=[a-z0-9])\s*:\s+(?=[A-Z])""")
+_ABBREV = frozenset(
+    "mr mrs ms dr st no gen lt col maj capt sgt adm prof sen rep gov pres jr sr vs corp inc co ltd"
+    " jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave dept est approx u.s u.k u.n e.u"
+    " a.m p.m e.g i.e etc fig al op ed".split()
+)
+# A line that credits a photographer or agency is a caption.
+_CAPTION = re.compile(
+    r"Photo credit|[Hh]andout (?:picture|photo)|in this (?:photo|picture)|\([^()]*/[^()]*\)\s*$"
+    r"|\((?:Photo|Getty|Reuters|AP|AFP|Xinhua|Tass|TASS|EPA|Bloomberg)[^()]*\)\s*$"
+)
+_CREDIT_START = re.compile(r"Photo credit\b|Photograph:|\((?:Photo|Credit)\b")
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    caption: bool  # a photo caption: it states an event with its own date
+
+
+_LOWER = str.maketrans({chr(c): chr(c + 32) for c in range(65, 91)})
+
+
+def lower(text: str) -> str:
+    """Lower case of the same length (str.lower lengthens a few characters, such as the dotted capital I)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_LOWER)
+
+
+def normalise(text: str) -> str:
+    """The text with typographic quotes, spaces and hyphens made plain, same length."""
+    for old, new in _NORMALISE:
+        if old in text:  # str.replace per character class is far faster than str.translate with a dict
+            text = text.replace(old, new)
+    return text
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of the (normalised) text as spans, boilerplate lines left out."""
+    out: list[Sentence] = []
+    for line in _LINE.finditer(text):
+        body = line.group()
+        if not body.strip() or _BOILERPLATE.match(body):
+            continue
+        start = line.start() + len(body) - len(_BULLET.sub("", body, count=1))
+        credit = _CREDIT_START.search(body)
+        spans = _split_line(text, start, line.start() + credit.start() if credit else line.end())
+        caption = bool(_CAPTION.search(body))
+        out.extend(Sentence(s, e, caption) for s, e in spans)
+    return out
+
+
+def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _END.finditer(text, start, end):
+        before = text[cursor : match.start()].rstrip("\"')]")
+        word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.strip() else ""
+        if text[match.start() - 1 : match.start()] == "." and (word in _ABBREV or len(word) == 1):
+            continue
+        spans.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]

@@ -1,0 +1,153 @@
+"""Bilateral trade: stated targets ("boost trade to $250 billion by 2024") and reported figures."""
+
+import re
+
+from services.extractor.extract.clauses import ANAPHOR, NEGATION, clause_of
+from services.extractor.extract.dates import resolve
+from services.extractor.extract.doc import Doc, Sent
+from services.extractor.extract.money import Amount
+from services.extractor.extract.slots import Draft, source
+
+_TRADE = re.compile(r"\b(?:trade|turnover|exports?|imports?|shipments|commerce|trading)\b", re.IGNORECASE)
+_TARGET_NOUN = re.compile(r"\b(?:target|goal|objective|aim)\s+(?:of\s+)?(?:reaching\s+|hitting\s+)?$", re.IGNORECASE)
+_TARGET_VERB = re.compile(
+    r"\b(?:to|would|will|intends?|aims?|aimed|agreed|pledged|vowed|plans?|hopes?|seeks?|wants?)\s+"
+    r"(?:\w+\s+){0,2}(?:boost|raise|increase|lift|expand|bring|take|push|double|grow|reach|hit)\b[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+_PREVIOUS = re.compile(r"\b(?:previous|earlier|prior|old|original|former)\s+(?:\w+\s+)?(?:target|goal|objective|aim)\s+of\s+$",
+                       re.IGNORECASE)
+_NOT_BILATERAL = re.compile(r"\b(?:deficit|surplus|investment|investments|loans?|reserves|debt|market share|global)\b",
+                            re.IGNORECASE)
+_DEAL_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:currency swap|swap|deal|contract|agreement|loan|credit"
+                         r"|investment|fund|package|project|pipeline)s?\b", re.IGNORECASE)
+_FORECAST = re.compile(r"\b(?:could|may|might|would|will|expected|forecasts?|projected|estimated to|set to|on track)\b",
+                       re.IGNORECASE)
+_CARRY = re.compile(r"^(?:[\w\s,]{0,25}\b)?(?:it|this|that|the (?:dollar |trade )?(?:figure|value|total|volume|amount))\b",
+                    re.IGNORECASE)
+_FLOW = re.compile(r"\b(?P<f>exports?|imports?|shipments)\b", re.IGNORECASE)
+
+
+def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
+    """Trade targets and trade figures of one sentence."""
+    has_trade = "trade" in sent.families and bool(_TRADE.search(sent.text))
+    carry = doc.notes.get("last_trade")
+    if not has_trade and not (carry and carry[0] == sent.index - 1 and sent.money and _CARRY.match(sent.text)):
+        return []
+    if NEGATION.search(sent.text[:40]) and not sent.money:
+        return []
+    anchor = sent.money[0].start if sent.money else (sent.changes[0].start if sent.changes else sent.start)
+    actors = _pair(sent, clause_of(sent, anchor)) if has_trade or not carry else carry[1].actors
+    if len(actors) < 2:
+        return []
+    drafts: list[Draft] = []
+    used: set[int] = set()
+    target = _target(doc, sent, actors, used)
+    if target:
+        drafts.append(target)
+    for amount in sent.money:
+        if amount.start in used or (amount.currency != "USD" and not has_trade):
+            continue
+        lead = sent.text[max(0, amount.start - sent.start - 50) : amount.start - sent.start]
+        tail = sent.text[amount.end - sent.start : amount.end - sent.start + 30]
+        if _NOT_BILATERAL.search(lead) or _DEAL_AFTER.match(tail):
+            continue
+        drafts.append(_volume(doc, sent, actors, amount, carry[1] if carry and not has_trade else None))
+    if not sent.money and sent.changes and has_trade:
+        drafts.append(_volume(doc, sent, actors, None, None))
+    for draft in drafts:
+        draft.attributed_to = source(sent)
+    if drafts:
+        doc.notes["last_trade"] = (sent.index, next((d for d in drafts if d.type == "trade_volume"), drafts[0]))
+    return drafts
+
+
+def _pair(sent: Sent, clause: tuple[int, int]) -> frozenset[str]:
+    """The two trading parties: the clause's actors, the article's pair when the text points at it."""
+    local = set(sent.codes(*clause)) - {"UN"}
+    said = ANAPHOR.search(sent.text[clause[0] - sent.start : clause[1] - sent.start])
+    if sent.pair and (sent.pair <= local or (said and local <= sent.pair)):
+        return sent.pair
+    codes = [c for c in sent.codes() if c != "UN"]
+    unique = set(codes)
+    pointed = ANAPHOR.search(sent.text) or _FLOW.search(sent.text)  # "imports from Russia": the other side is the pair's
+    if sent.pair and (sent.pair <= unique or (len(unique) < 2 and pointed and unique <= sent.pair)):
+        return sent.pair
+    ordered = list(dict.fromkeys(codes))
+    return frozenset(ordered[:2]) if len(ordered) >= 2 else frozenset()
+
+
+def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Draft | None:
+    for amount in sent.money:
+        lead = sent.text[max(0, amount.start - sent.start - 120) : amount.start - sent.start]
+        if _PREVIOUS.search(lead) or not (_TARGET_NOUN.search(lead[-40:]) or _TARGET_VERB.search(lead)):
+            continue
+        if amount.currency != "USD":
+            continue
+        draft = Draft("trade_target", actors, sent, (amount.start, amount.end), confidence=0.8)
+        draft.fields["value_usd"] = amount.value
+        used.add(amount.start)
+        for other in sent.money:
+            other_lead = sent.text[max(0, other.start - sent.start - 40) : other.start - sent.start]
+            if other.start != amount.start and _PREVIOUS.search(other_lead):
+                draft.fields["previous_value_usd"] = other.value
+                used.add(other.start)
+        year = next((d.year for d in sent.dates if d.kind == "y" and d.prep in {"by", "of", "end"}), None)
+        draft.fields["target_year"] = year
+        return draft
+    return None
+
+
+def _volume(doc: Doc, sent: Sent, actors: frozenset[str], amount: Amount | None, carried: Draft | None) -> Draft:
+    anchor = amount.start if amount else (sent.changes[0].start if sent.changes else sent.start)
+    clause = clause_of(sent, anchor)
+    draft = Draft("trade_volume", actors, sent, (anchor, amount.end if amount else anchor), confidence=0.7)
+    if amount:
+        draft.fields.update(_money_fields(amount))
+    flow, reporter = _flow(sent, anchor, actors)
+    if carried and flow == "total":
+        flow, reporter = carried.fields.get("flow", "total"), carried.fields.get("reporter")
+    draft.fields["flow"], draft.fields["reporter"] = flow, reporter
+    change = min((c for c in sent.changes if clause[0] <= c.start < clause[1] + 40),
+                 key=lambda c: abs(c.start - anchor), default=None)
+    draft.fields["change_pct"] = change.pct if change else None
+    period = _period(doc, sent, anchor, clause)
+    last = doc.notes.get("last_trade")
+    if period is None and last and last[0] == sent.index - 1 and last[1].type == "trade_volume":
+        period = last[1].fields.get("period")
+    draft.fields["period"] = period
+    if _FORECAST.search(sent.text[clause[0] - sent.start : anchor - sent.start]):
+        draft.fields["forecast"] = True
+    return draft
+
+
+def _money_fields(amount: Amount) -> dict[str, object]:
+    if amount.currency == "USD":
+        return {"value_usd": amount.value}
+    return {"amount": amount.value, "currency": amount.currency}
+
+
+def _flow(sent: Sent, anchor: int, actors: frozenset[str]) -> tuple[str, str | None]:
+    flows = list(_FLOW.finditer(sent.text))
+    if not flows or re.search(r"\b(?:trade|turnover)\b", sent.text[: anchor - sent.start][-60:], re.IGNORECASE):
+        return "total", None
+    near = min(flows, key=lambda m: abs(sent.start + m.start() - anchor))
+    flow = "exports" if near["f"].lower().startswith(("export", "shipment")) else "imports"
+    pos = sent.start + near.start()
+    owner = [m.code for m in sent.mentions if m.code in actors and pos - 25 <= m.end <= pos]
+    partner = [m.code for m in sent.mentions if m.code in actors and pos < m.start <= pos + 40]
+    if owner:
+        return flow, owner[-1]
+    if partner:
+        others = sorted(actors - {partner[0]})
+        return flow, others[0] if others else None
+    return flow, None
+
+
+def _period(doc: Doc, sent: Sent, anchor: int, clause: tuple[int, int]) -> str | None:
+    candidates = [d for d in sent.dates if d.prep not in {"since", "by", "until"} and d.kind != "dow"]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda d: abs(d.start - anchor) + (0 if clause[0] <= d.start < clause[1] else 200))
+    resolved = resolve(best, doc.published, "past")
+    return resolved.iso if resolved and resolved.precision != "day" else (resolved.iso[:7] if resolved else None)
