@@ -253,3 +253,15 @@ def dlq_replay(
     client, settings = _sync_client()
     n = replay_dead_letters(client, settings.streams, _stream_name(settings, stream), ids)
     console.print(f"{n} dead letters put back on {stream}.")
+
+
+def _mount_component_commands() -> None:
+    """The extractor's and the notifier's commands, at the top level (`relwatch extract`, `relwatch subscribe`...)."""
+    from services.extractor.commands import app as extractor_app
+    from services.notifier.commands import app as notifier_app
+
+    app.add_typer(extractor_app)
+    app.add_typer(notifier_app)
+
+
+_mount_component_commands()
