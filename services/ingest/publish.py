@@ -9,19 +9,27 @@ from redis.asyncio import Redis
 
 from schemas import ArticleIn, ArticleIngested, Streams, article_id_for
 
-# SET NX and XADD in one script: an article is either marked seen AND appended, or neither.
+# For each article, SET NX and XADD in one script: an article is either marked seen AND appended,
+# or neither. One call per batch: KEYS = stream, seen keys...; ARGV = maxlen, ttl, payloads...
+# (a script, not a pipeline of scripts, so that it also runs on Redis Cluster: the keys share
+# the prefix's hash tag). A duplicate's result is "".
 _PUBLISH_ONCE = """
-local ttl = tonumber(ARGV[3])
-local fresh
-if ttl > 0 then
-  fresh = redis.call('SET', KEYS[1], '1', 'NX', 'EX', ttl)
-else
-  fresh = redis.call('SET', KEYS[1], '1', 'NX')
+local maxlen, ttl = ARGV[1], tonumber(ARGV[2])
+local results = {}
+for i = 2, #KEYS do
+  local fresh
+  if ttl > 0 then
+    fresh = redis.call('SET', KEYS[i], '1', 'NX', 'EX', ttl)
+  else
+    fresh = redis.call('SET', KEYS[i], '1', 'NX')
+  end
+  if fresh then
+    results[i - 1] = redis.call('XADD', KEYS[1], 'MAXLEN', '~', maxlen, '*', '__data__', ARGV[i + 1])
+  else
+    results[i - 1] = ''
+  end
 end
-if fresh then
-  return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', '__data__', ARGV[1])
-end
-return false
+return results
 """
 
 
@@ -49,22 +57,20 @@ async def publish_articles(
     maxlen: int,
     seen_ttl_s: int,
 ) -> list[Accepted]:
-    """Append the articles not seen before to the articles stream, in order, in one round trip."""
-    script = redis.register_script(_PUBLISH_ONCE)
+    """Append the articles not seen before to the articles stream, in order, in one script call."""
     messages = [prepare(a) for a in articles]
-    async with redis.pipeline(transaction=False) as pipe:
-        for message in messages:
-            await script(
-                keys=[streams.key("seen", message.article_id), streams.articles],
-                args=[message.model_dump_json(exclude_none=True), maxlen, seen_ttl_s],
-                client=pipe,
-            )
-        results = await pipe.execute()
+    if not messages:
+        return []
+    script = redis.register_script(_PUBLISH_ONCE)
+    results = await script(
+        keys=[streams.articles, *(streams.key("seen", m.article_id) for m in messages)],
+        args=[maxlen, seen_ttl_s, *(m.model_dump_json(exclude_none=True) for m in messages)],
+    )
     return [
         Accepted(
             article_id=m.article_id,
             status="accepted" if entry else "duplicate",
-            entry_id=entry.decode() if isinstance(entry, bytes) else entry or None,
+            entry_id=(entry.decode() if isinstance(entry, bytes) else entry) or None,
         )
         for m, entry in zip(messages, results, strict=True)
     ]
