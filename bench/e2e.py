@@ -28,18 +28,23 @@ class Pipeline:
     redis_url: str
     log_dir: Path
     extractors: int = 1
+    cluster: bool = False  # redis_url names a node of a Redis Cluster
     stack: Stack = field(init=False)
     receiver: WebhookReceiver = field(init=False)
     client: "redis.Redis[bytes]" = field(init=False)
 
     def __enter__(self) -> "Pipeline":
-        self.streams = Streams(prefix=f"bench{secrets.token_hex(3)}")
+        tag = f"bench{secrets.token_hex(3)}"
+        self.streams = Streams(prefix=f"{{{tag}}}" if self.cluster else tag)
+        env = {"RELWATCH_LOG_LEVEL": "WARNING"}
+        if self.cluster:
+            env["RELWATCH_REDIS_CLUSTER"] = "true"
         self.stack = Stack(
             self.redis_url,
-            self.log_dir / self.streams.prefix,
+            self.log_dir / tag,
             api_key=secrets.token_urlsafe(12),
             key_prefix=self.streams.prefix,
-            extra_env={"RELWATCH_LOG_LEVEL": "WARNING"},
+            extra_env=env,
         )
         self.receiver = WebhookReceiver().start()
         self.stack.start()
@@ -51,7 +56,7 @@ class Pipeline:
             headers={"Authorization": f"Bearer {self.stack.api_key}"},
             timeout=10,
         ).raise_for_status()
-        self.client = redis.Redis.from_url(self.redis_url)
+        self.client = (redis.RedisCluster if self.cluster else redis.Redis).from_url(self.redis_url)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -70,7 +75,8 @@ class Pipeline:
             for name, svc in self.stack.services.items()
             if svc.process is not None
         }
-        sizes["redis"] = int(self.client.info("memory")["used_memory_rss"]) / 1e6
+        if not self.cluster:
+            sizes["redis"] = int(self.client.info("memory")["used_memory_rss"]) / 1e6
         return sizes
 
 
@@ -81,9 +87,14 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def throughput(redis_url: str, articles: list[ArticleIn], extractors: int = 1) -> dict[str, object]:
+def throughput(
+    redis_url: str, articles: list[ArticleIn], extractors: int = 1, cluster: bool = False
+) -> dict[str, object]:
     """Articles per second from the first POST until every alert is delivered."""
-    with tempfile.TemporaryDirectory() as tmp, Pipeline(redis_url, Path(tmp), extractors) as run:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        Pipeline(redis_url, Path(tmp), extractors, cluster) as run,
+    ):
         samples: list[dict[str, float]] = []
         started = time.perf_counter()
         start_wall = time.time()

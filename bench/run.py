@@ -16,7 +16,7 @@ from typing import Any
 from bench.corpus import corpus
 from bench.e2e import latency, memory_is_flat, throughput
 from bench.relay import relay
-from services.common.redis_server import LocalRedis
+from services.common.redis_server import LocalRedis, LocalRedisCluster
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 SIZES = {
@@ -51,6 +51,10 @@ def main() -> None:
         lat = latency(server.url, corpus(size["latency_articles"], seed=13), rate=20)
         print(f"raw relay, three hops, {size['relay']} messages...", flush=True)
         raw = relay(server.url, size["relay"])
+    with LocalRedisCluster(size=3) as cluster:
+        print(f"end to end on a 3-master Redis Cluster, {size['articles']} articles, 1 and 2 extractors...", flush=True)
+        c1 = throughput(cluster.url, corpus(size["articles"], seed=17), cluster=True)
+        c2 = throughput(cluster.url, corpus(size["articles"], seed=19), extractors=2, cluster=True)
     results = merge(
         {
             "e2e_articles_per_s": round(one["articles_per_s"], 1),
@@ -63,6 +67,10 @@ def main() -> None:
             "scale_out_articles_per_s": {
                 "extractor_x1": round(one["articles_per_s"], 1),
                 "extractor_x2": round(two["articles_per_s"], 1),
+            },
+            "cluster_articles_per_s": {
+                "extractor_x1": round(c1["articles_per_s"], 1),
+                "extractor_x2": round(c2["articles_per_s"], 1),
             },
             "rss_mb": {k: round(v, 1) for k, v in one["rss_mb_samples"][-1].items()},
             "rss_mb_samples": [
