@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import IO, Any
 
 import httpx
-import redis
 
 from schemas import Streams
 from services.common.redis_server import free_port
@@ -138,7 +137,9 @@ class Stack:
         n = sum(1 for s in self.services.values() if (s.service or s.name) == service) + 1
         name = f"{service}-{n}"
         env = {**self.env(), "RELWATCH_CONSUMER_NAME": f"{name}-local"}
-        replica = ServiceProcess(name, free_port(), env, self.log_dir / f"{name}.log", service=service)
+        replica = ServiceProcess(
+            name, free_port(), env, self.log_dir / f"{name}.log", service=service
+        )
         self.services[name] = replica
         replica.start()
         self.wait_healthy([name], timeout)
@@ -160,7 +161,7 @@ def tail(path: Path, lines: int = 20) -> str:
         return ""
 
 
-def pipeline_idle(client: "redis.Redis[Any]", streams: Streams) -> bool:
+def pipeline_idle(client: Any, streams: Streams) -> bool:
     """True when every group has read its whole stream, nothing is pending and no delivery is due."""
     for service, stream_name in GROUPS.items():
         stream = getattr(streams, stream_name)
@@ -174,9 +175,7 @@ def pipeline_idle(client: "redis.Redis[Any]", streams: Streams) -> bool:
     return not client.zcard(streams.key("deliveries", "due"))
 
 
-def wait_idle(
-    client: "redis.Redis[Any]", streams: Streams, timeout: float = 60.0, settle: float = 0.5
-) -> bool:
+def wait_idle(client: Any, streams: Streams, timeout: float = 60.0, settle: float = 0.5) -> bool:
     """Wait until the pipeline has been idle for `settle` seconds; False on timeout."""
     deadline = time.monotonic() + timeout
     idle_since: float | None = None

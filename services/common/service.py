@@ -7,7 +7,7 @@ groups are created again at 0 and the subscriber carries on.
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -20,7 +20,7 @@ from services.common.metrics import sample_groups
 from services.common.streams import GroupConsumer
 
 log = structlog.get_logger()
-Background = Callable[[], Awaitable[None]]
+Background = Callable[[], Coroutine[Any, Any, None]]
 
 
 async def watch_subscribers(
@@ -36,7 +36,10 @@ async def watch_subscribers(
             for group in groups:
                 await group.start()
             for subscriber in stopped:
-                log.warning("subscriber_restarting", subscriber=subscriber.call_name)
+                log.warning(
+                    "subscriber_restarting",
+                    subscriber=getattr(subscriber, "call_name", repr(subscriber)),
+                )
                 await subscriber.start()
         except Exception as exc:  # Redis still away: try again on the next round
             log.warning("subscriber_restart_failed", error=str(exc))
@@ -60,7 +63,7 @@ def service_app(
         for group in groups:
             await group.start()  # create groups at 0 before the first read
         await broker.start()
-        tasks = [asyncio.create_task(job()) for job in background]
+        tasks: list[asyncio.Task[None]] = [asyncio.create_task(job()) for job in background]
         tasks.append(asyncio.create_task(watch_subscribers(broker, groups, watchdog_s)))
         sampled = [(g.stream, g.group, g.dead_letter_stream) for g in groups]
         tasks.append(asyncio.create_task(sample_groups(redis, sampled)))

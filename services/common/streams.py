@@ -15,7 +15,6 @@ from typing import Any, Generic, TypeVar
 
 import structlog
 from pydantic import BaseModel, ValidationError
-from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
 from redis.exceptions import BusyLoadingError, ResponseError, WatchError
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -40,7 +39,7 @@ def decode(fields: dict[bytes, bytes], model: type[M]) -> M:
     return model.model_validate_json(fields[DATA_FIELD.encode()])
 
 
-async def ensure_group(redis: "Redis[Any]", stream: str, group: str) -> None:
+async def ensure_group(redis: Any, stream: str, group: str) -> None:
     """Create `group` at id 0 so it also sees entries added before any consumer ran."""
     try:
         await redis.xgroup_create(stream, group, id="0", mkstream=True)
@@ -120,7 +119,7 @@ class GroupConsumer:
     its previous life left pending (same consumer name) before reading new ones.
     """
 
-    redis: "Redis[Any]"
+    redis: Any
     stream: str
     group: str
     consumer: str

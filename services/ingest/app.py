@@ -7,7 +7,6 @@ from typing import Annotated, Any, Literal
 import structlog
 from fastapi import Body, FastAPI, Response
 from pydantic import BaseModel
-from redis.asyncio import Redis
 
 from schemas import ArticleIn
 from services.common.http import BodyLimitMiddleware, ops_router, redis_ready
@@ -19,7 +18,7 @@ from services.ingest.settings import IngestSettings
 settings = IngestSettings()
 configure_logging("ingest", settings.log_level, settings.log_json)
 log = structlog.get_logger()
-redis: "Redis[Any]" = connect(settings)
+redis: Any = connect(settings)
 
 
 class ArticleAccepted(BaseModel):

@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from redis.asyncio import Redis
-
 from schemas import ArticleIn, ArticleIngested, Streams, article_id_for
 
 # For each article, SET NX and XADD in one script: an article is either marked seen AND appended,
@@ -50,7 +48,7 @@ def prepare(article: ArticleIn, now: datetime | None = None) -> ArticleIngested:
 
 
 async def publish_articles(
-    redis: "Redis[Any]",
+    redis: Any,
     streams: Streams,
     articles: Sequence[ArticleIn],
     *,

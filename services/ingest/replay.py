@@ -5,8 +5,6 @@ import itertools
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from redis.asyncio import Redis
-
 from schemas import ArticleIn, Streams
 from services.ingest.publish import Accepted, publish_articles
 
@@ -22,7 +20,7 @@ def replay_delays(articles: Sequence[ArticleIn], speed: float | None) -> list[fl
 
 
 async def replay(
-    redis: "Redis[Any]",
+    redis: Any,
     streams: Streams,
     articles: Sequence[ArticleIn],
     *,
