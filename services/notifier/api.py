@@ -4,10 +4,11 @@ import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
 
 from schemas import SubscriptionCreate, SubscriptionCreated
 from services.notifier.models import SubscriptionView
@@ -49,8 +50,23 @@ def require_api_key(
         )
 
 
+class ErrorBody(BaseModel):
+    """A refusal: what was wrong, in words."""
+
+    detail: str
+
+
+UNAUTHORIZED: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "Missing or wrong API key"}
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "No subscription with this id"}
+}
 router = APIRouter(
-    prefix="/subscriptions", tags=["subscriptions"], dependencies=[Depends(require_api_key)]
+    prefix="/subscriptions",
+    tags=["subscriptions"],
+    dependencies=[Depends(require_api_key)],
+    responses=UNAUTHORIZED,
 )
 
 
@@ -92,7 +108,7 @@ async def list_subscriptions(ctx: Ctx) -> list[SubscriptionView]:
     return await ctx.subscriptions.views(await ctx.subscriptions.all())
 
 
-@router.get("/{subscription_id}")
+@router.get("/{subscription_id}", responses=NOT_FOUND)
 async def get_subscription(subscription_id: str, ctx: Ctx) -> SubscriptionView:
     """One subscription: filters, whether and why it is disabled, since when it fails."""
     stored = await ctx.subscriptions.get(subscription_id)
@@ -102,7 +118,7 @@ async def get_subscription(subscription_id: str, ctx: Ctx) -> SubscriptionView:
     return view
 
 
-@router.delete("/{subscription_id}", status_code=204)
+@router.delete("/{subscription_id}", status_code=204, responses=NOT_FOUND)
 async def delete_subscription(subscription_id: str, ctx: Ctx) -> Response:
     """Unsubscribe; its pending deliveries are dropped (dead ones stay in the dead-letter stream)."""
     if not await ctx.subscriptions.delete(subscription_id):
@@ -111,7 +127,7 @@ async def delete_subscription(subscription_id: str, ctx: Ctx) -> Response:
     return Response(status_code=204)
 
 
-@router.post("/{subscription_id}/rotate-secret")
+@router.post("/{subscription_id}/rotate-secret", responses=NOT_FOUND)
 async def rotate_secret(
     subscription_id: str,
     ctx: Ctx,
@@ -126,7 +142,7 @@ async def rotate_secret(
     return rotated
 
 
-@router.post("/{subscription_id}/enable")
+@router.post("/{subscription_id}/enable", responses=NOT_FOUND)
 async def enable_subscription(subscription_id: str, ctx: Ctx) -> SubscriptionView:
     """Re-enable a disabled endpoint; its dead deliveries can then be replayed."""
     stored = await ctx.subscriptions.enable(subscription_id)

@@ -5,14 +5,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
-from services.notifier.api import Ctx, not_found, require_api_key
+from services.notifier.api import NOT_FOUND, UNAUTHORIZED, Ctx, not_found, require_api_key
 from services.notifier.models import DeadDelivery, Delivery, ReplayRequest, ReplayResult
 
-router = APIRouter(tags=["deliveries"], dependencies=[Depends(require_api_key)])
+router = APIRouter(
+    tags=["deliveries"], dependencies=[Depends(require_api_key)], responses=UNAUTHORIZED
+)
 Limit = Annotated[int, Query(ge=1, le=1000)]
 
 
-@router.get("/subscriptions/{subscription_id}/deliveries")
+@router.get("/subscriptions/{subscription_id}/deliveries", responses=NOT_FOUND)
 async def list_deliveries(subscription_id: str, ctx: Ctx, limit: Limit = 100) -> list[Delivery]:
     """The subscription's latest deliveries, newest first, each with every attempt made."""
     if await ctx.subscriptions.get(subscription_id) is None:
