@@ -101,7 +101,8 @@ class Outbox:
     async def _drop_orphan(self, delivery_id: str, lease: str) -> None:
         sub = subscription_of(delivery_id)
         keys = [self.delivery_key(delivery_id), *self._queues(sub), self.streams.deliveries_dead]
-        args = [delivery_id, lease, "", "drop", "", "1", sub, "", str(self.dlq_maxlen), ""]
+        keys.append(self.failing_key)
+        args = [delivery_id, lease, "", "drop", "", "1", sub, "", str(self.dlq_maxlen), "", ""]
         await self._settle(keys=keys, args=args)
 
     async def settle(
@@ -111,11 +112,15 @@ class Outbox:
         action: Action,
         retry_at: float | None = None,
         not_before: float | None = None,
+        succeeded: bool = False,
     ) -> bool:
-        """Record the outcome; False when the lease had run out (another claim owns it now)."""
+        """Record the outcome; False when the lease had run out (another claim owns it now).
+
+        `succeeded` also clears the endpoint's failing-since mark, in the same round trip.
+        """
         sub = delivery.subscription_id
         keys = [self.delivery_key(delivery.delivery_id), *self._queues(sub)]
-        keys.append(self.streams.deliveries_dead)
+        keys += [self.streams.deliveries_dead, self.failing_key]
         args = [
             delivery.delivery_id,
             claimed.lease,
@@ -127,6 +132,7 @@ class Outbox:
             "" if not_before is None else repr(not_before),
             str(self.dlq_maxlen),
             delivery.dead_reason or "",
+            "1" if succeeded else "",
         ]
         return bool(await self._settle(keys=keys, args=args))
 

@@ -78,12 +78,14 @@ return out
 )
 
 # Only the holder of the current lease may settle (a late worker whose lease ran out may not).
-# KEYS: delivery, due, ep_due, endpoints, not_before, dlq
+# A success clears the endpoint's failing-since mark, whoever holds the lease.
+# KEYS: delivery, due, ep_due, endpoints, not_before, dlq, failing_since
 # ARGV: id, lease, json, action (retry|done|dead|drop), retry_at, ttl_s, sub, not_before ('' none),
-#       dlq maxlen, dead reason
+#       dlq maxlen, dead reason, '1' when the attempt succeeded
 SETTLE = (
     RESCHEDULE
     + """
+if ARGV[11] == '1' then redis.call('HDEL', KEYS[7], ARGV[7]) end
 local held = redis.call('ZSCORE', KEYS[2], ARGV[1])
 if (not held) or tonumber(held) ~= tonumber(ARGV[2]) then return 0 end
 if ARGV[8] ~= '' then

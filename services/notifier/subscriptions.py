@@ -53,6 +53,16 @@ class SubscriptionStore:
         raw = await self.redis.hget(self.key, subscription_id)
         return StoredSubscription.model_validate_json(raw) if raw else None
 
+    async def get_many(self, subscription_ids: list[str]) -> dict[str, StoredSubscription | None]:
+        """Several subscriptions in one round trip (None for each that is gone)."""
+        if not subscription_ids:
+            return {}
+        raw = await self.redis.hmget(self.key, subscription_ids)
+        return {
+            sid: StoredSubscription.model_validate_json(r) if r else None
+            for sid, r in zip(subscription_ids, raw, strict=True)
+        }
+
     async def all(self) -> list[StoredSubscription]:
         raw = await self.redis.hgetall(self.key)
         subs = [StoredSubscription.model_validate_json(v) for v in raw.values()]

@@ -23,7 +23,7 @@ from services.notifier.delivery import Decision, RetryPolicy, decide
 from services.notifier.models import Delivery
 from services.notifier.outbox import Claimed, Outbox
 from services.notifier.settings import NotifierSettings
-from services.notifier.subscriptions import SubscriptionStore
+from services.notifier.subscriptions import StoredSubscription, SubscriptionStore
 
 log = structlog.get_logger()
 
@@ -91,10 +91,13 @@ class DeliveryWorker:
             cap,
             {sub: cap - n for sub, n in self.in_flight.items()},
         )
+        stored = await self.subscriptions.get_many(
+            sorted({c.delivery.subscription_id for c in claimed})
+        )
         for c in claimed:
             sub = c.delivery.subscription_id
             self.in_flight[sub] += 1
-            task = asyncio.create_task(self.attempt(c))
+            task = asyncio.create_task(self.attempt(c, stored[sub]))
             self.tasks.add(task)
             task.add_done_callback(functools.partial(self._finished, sub))
         return len(claimed) == free
@@ -116,7 +119,8 @@ class DeliveryWorker:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
 
-    async def attempt(self, claimed: Claimed) -> None:
+    async def attempt(self, claimed: Claimed, stored: StoredSubscription | None) -> None:
+        """One attempt of a claimed delivery, to the subscription as it was read at the claim."""
         delivery = claimed.delivery
         with structlog.contextvars.bound_contextvars(
             delivery_id=delivery.delivery_id,
@@ -124,7 +128,7 @@ class DeliveryWorker:
             webhook_id=delivery.message_id,
         ):
             try:
-                await self._attempt(claimed)
+                await self._attempt(claimed, stored)
             except asyncio.CancelledError:
                 with suppress(Exception):
                     await self.outbox.release(claimed, self.clock())
@@ -132,9 +136,8 @@ class DeliveryWorker:
             except Exception:
                 log.exception("delivery_attempt_crashed")  # the lease brings it back
 
-    async def _attempt(self, claimed: Claimed) -> None:
+    async def _attempt(self, claimed: Claimed, stored: StoredSubscription | None) -> None:
         delivery = claimed.delivery
-        stored = await self.subscriptions.get(delivery.subscription_id)
         if stored is None:
             await self.outbox.settle(claimed, delivery, "drop")
             log.info("delivery_dropped", reason="subscription_deleted")
@@ -157,8 +160,11 @@ class DeliveryWorker:
         )
         outcome = sent.attempt.verdict or "retry"
         done = self.clock()
-        failing_since = await self.subscriptions.record_attempt(
-            delivery.subscription_id, outcome == "delivered", done
+        succeeded = outcome == "delivered"
+        failing_since = (  # a success clears the mark when it settles, in the same round trip
+            None
+            if succeeded
+            else await self.subscriptions.record_attempt(delivery.subscription_id, False, done)
         )
         delivery = delivery.model_copy(update={"attempts": [*delivery.attempts, sent.attempt]})
         decision = decide(
@@ -183,7 +189,7 @@ class DeliveryWorker:
             next=decision.action,
             retry_in_s=None if decision.retry_at is None else round(decision.retry_at - done, 3),
         )
-        await self._settle(claimed, delivery, decision, done)
+        await self._settle(claimed, delivery, decision, done, succeeded)
         if decision.disable_reason and await self.subscriptions.disable(
             delivery.subscription_id, decision.disable_reason, utc(done)
         ):
@@ -194,7 +200,12 @@ class DeliveryWorker:
             )
 
     async def _settle(
-        self, claimed: Claimed, delivery: Delivery, decision: Decision, now: float
+        self,
+        claimed: Claimed,
+        delivery: Delivery,
+        decision: Decision,
+        now: float,
+        succeeded: bool = False,
     ) -> None:
         if decision.action != "retry":
             delivery = delivery.model_copy(
@@ -205,7 +216,12 @@ class DeliveryWorker:
                 }
             )
         owned = await self.outbox.settle(
-            claimed, delivery, decision.action, decision.retry_at, decision.endpoint_not_before
+            claimed,
+            delivery,
+            decision.action,
+            decision.retry_at,
+            decision.endpoint_not_before,
+            succeeded=succeeded,
         )
         if not owned:
             log.warning("delivery_lease_lost", hint="the attempt outlived lease_s; it is retried")
