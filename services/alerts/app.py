@@ -6,7 +6,6 @@ from typing import Any
 
 import structlog
 from faststream.redis import RedisStreamMessage
-from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
 
 from schemas import AlertRaised, EventsExtracted
@@ -21,6 +20,8 @@ from services.common.faststream_app import (
     pending_entries,
 )
 from services.common.logging import configure_logging
+from services.common.metrics import ALERTS
+from services.common.redis_client import connect
 from services.common.service import service_app
 from services.common.streams import Entry, GroupConsumer, Outcome
 
@@ -29,7 +30,7 @@ configure_logging("alerts", settings.log_level, settings.log_json)
 log = structlog.get_logger()
 streams = settings.streams
 broker = make_broker(settings, "alerts")
-redis: "Redis[Any]" = Redis.from_url(settings.redis_url)
+redis = connect(settings)
 group = GroupConsumer(
     redis=redis,
     stream=streams.events,
@@ -38,6 +39,7 @@ group = GroupConsumer(
     dead_letter_stream=streams.dead_letter(streams.events),
     max_deliveries=settings.max_deliveries,
     maxlen=settings.stream_maxlen,
+    batch_size=settings.batch_size,
 )
 alerts_out = broker.publisher(streams.alerts, schema=AlertRaised, title="alerts")
 app = service_app(
@@ -55,6 +57,7 @@ async def alert_batch(pipe: Pipeline, entries: list[Entry[EventsExtracted]]) -> 
     now = datetime.now(UTC)
     alerts = [a for m in messages for a in decide(m, state, now, settings.recency_days)]
     for alert in alerts:
+        ALERTS.labels(alert.kind, alert.action).inc()
         log.info(
             "alert_emitted",
             alert_id=alert.alert_id,
@@ -67,6 +70,9 @@ async def alert_batch(pipe: Pipeline, entries: list[Entry[EventsExtracted]]) -> 
         writes=store.writes(streams, state),
         stats={"alerts": len(alerts)},
     )
+
+
+group.model, group.work = EventsExtracted, alert_batch  # redone first after a crash
 
 
 async def on_events(body: list[Any], msg: RedisStreamMessage, reclaimed: bool) -> None:
