@@ -21,7 +21,7 @@ from services.common.redis_server import LocalRedis, LocalRedisCluster
 RESULTS = Path(__file__).resolve().parent / "results.json"
 SIZES = {
     "full": {"articles": 3000, "latency_articles": 600, "relay": 30_000},
-    "quick": {"articles": 600, "latency_articles": 200, "relay": 10_000},
+    "quick": {"articles": 400, "latency_articles": 150, "relay": 10_000},
 }
 
 
@@ -38,10 +38,14 @@ def main() -> None:
     args = parser.parse_args()
     size = SIZES["quick" if args.quick else "full"]
     print("extraction (one core, in process)...", flush=True)
-    subprocess.run(
+    extraction = subprocess.run(
         [sys.executable, "-m", "bench.bench_extract", *(["--quick"] if args.quick else [])],
         check=True,
-    )
+        capture_output=True,
+        text=True,
+    ).stdout
+    print(extraction, end="", flush=True)
+    extract = json.loads(extraction.strip().splitlines()[-1])
     with LocalRedis() as server:
         print(f"end to end, {size['articles']} articles, 1 extractor...", flush=True)
         one = throughput(server.url, corpus(size["articles"]))
@@ -52,11 +56,15 @@ def main() -> None:
         print(f"raw relay, three hops, {size['relay']} messages...", flush=True)
         raw = relay(server.url, size["relay"])
     with LocalRedisCluster(size=3) as cluster:
-        print(f"end to end on a 3-master Redis Cluster, {size['articles']} articles, 1 and 2 extractors...", flush=True)
+        print(
+            f"end to end on a 3-master Redis Cluster, {size['articles']} articles, 1 and 2 extractors...",
+            flush=True,
+        )
         c1 = throughput(cluster.url, corpus(size["articles"], seed=17), cluster=True)
         c2 = throughput(cluster.url, corpus(size["articles"], seed=19), extractors=2, cluster=True)
     results = merge(
         {
+            **{k: v for k, v in extract.items() if k.startswith("extract_")},
             "e2e_articles_per_s": round(one["articles_per_s"], 1),
             "e2e_alerts": one["alerts"],
             "e2e_articles": one["articles"],
