@@ -53,7 +53,7 @@ app = service_app(
 
 async def alert_batch(pipe: Pipeline, entries: list[Entry[EventsExtracted]]) -> Outcome:
     messages = [e.message for e in entries]
-    state = await store.load(pipe, streams, *store.keys_for(streams, messages))
+    state = await store.load(pipe, streams, messages)
     now = datetime.now(UTC)
     alerts = [a for m in messages for a in decide(m, state, now, settings.recency_days)]
     for alert in alerts:
@@ -67,7 +67,7 @@ async def alert_batch(pipe: Pipeline, entries: list[Entry[EventsExtracted]]) -> 
         )
     return Outcome(
         publish=[(streams.alerts, a) for a in alerts],
-        writes=store.writes(streams, state),
+        writes=store.writes(streams, state, settings.state_ttl_days * 86_400),
         stats={"alerts": len(alerts)},
     )
 
@@ -89,12 +89,14 @@ async def on_events(body: list[Any], msg: RedisStreamMessage, reclaimed: bool) -
     )
 
 
-@broker.subscriber(stream=new_entries(settings, streams.events, settings.group), ack_policy=MANUAL)
+@broker.subscriber(  # type: ignore[untyped-decorator]
+    stream=new_entries(settings, streams.events, settings.group), ack_policy=MANUAL
+)
 async def on_events_extracted(body: list[Any], msg: RedisStreamMessage) -> None:
     await on_events(body, msg, reclaimed=False)
 
 
-@broker.subscriber(
+@broker.subscriber(  # type: ignore[untyped-decorator]
     stream=pending_entries(settings, streams.events, settings.group), ack_policy=MANUAL
 )
 async def on_events_reclaimed(body: list[Any], msg: RedisStreamMessage) -> None:

@@ -1,6 +1,7 @@
 """Alert rules (pure): an article's events and the remembered state in, the alerts to emit out."""
 
 import hashlib
+from collections import Counter
 from datetime import date, datetime, timedelta
 
 from schemas import AlertRaised, ArticleRef, Event, EventsExtracted, PreviousValue, Source
@@ -9,6 +10,9 @@ from services.alerts.state import AlertState, State, TargetState
 
 UNDATED_WINDOW = timedelta(days=30)
 SAME_MONEY = 0.02
+KEPT_EVENTS = 5  # an alert keeps its first few events as evidence...
+KEPT_SOURCES = 50  # ...and its first sources; source_count keeps counting
+NEAR_DUPLICATE = 0.8  # share of an article's text sketch another article must hold
 
 
 def alert_id(*parts: object) -> str:
@@ -25,13 +29,34 @@ def source_of(article: ArticleRef) -> Source:
     )
 
 
-def group_key(event: Event) -> str:
-    """Events that may describe the same real-world event share a group: type and parties."""
-    parties = "-".join(event.actors)
+def parties_of(event: Event) -> str:
+    """The parties of an event: "CHN-RUS", or "EU-USA>CHN" for who sanctions whom."""
     by = getattr(event, "by", None)
     if by is not None:
-        parties = f"{'-'.join(sorted(by))}>{'-'.join(sorted(event.target))}"  # type: ignore[union-attr]
-    return f"{event.type}|{parties}"
+        return f"{'-'.join(sorted(by))}>{'-'.join(sorted(event.target))}"  # type: ignore[union-attr]
+    return "-".join(event.actors)
+
+
+def anchor_year(event: Event, published: date) -> int:
+    """The year an event belongs to: of its own date, else of its article's publication."""
+    when = event_date(event)
+    return int(when[:4]) if when else published.year
+
+
+def group_key(event: Event, published: date, event_type: str | None = None) -> str:
+    """Events that may describe the same real-world event share a group: type, parties, year.
+
+    Bucketing by year bounds what a batch reads; `candidate_groups` also reads the year
+    before, so that reports across New Year (an undated report in January) still meet.
+    """
+    return f"{event_type or event.type}|{parties_of(event)}|{anchor_year(event, published)}"
+
+
+def candidate_groups(event: Event, published: date, event_type: str | None = None) -> list[str]:
+    """The groups an event's earlier reports may be in: its year's and the year before's."""
+    key = group_key(event, published, event_type)
+    head, year = key.rsplit("|", 1)
+    return [key, f"{head}|{int(year) - 1}"]
 
 
 def event_date(event: Event) -> str | None:
@@ -89,12 +114,20 @@ def _money(value: float | None) -> str:
 
 def _summary(kind: AlertKind, event: Event, previous: float | None = None) -> str:
     parties = "-".join(event.actors)
+    by = getattr(event, "by", None)
+    if by is not None:
+        parties = f"{','.join(sorted(by))} -> {','.join(sorted(event.target))}"  # type: ignore[union-attr]
     if kind in ("trade_target_set", "trade_target_changed"):
         year = getattr(event, "target_year", None)
         by = f" by {year}" if year else ""
         change = f"{_money(previous)} -> " if kind == "trade_target_changed" else ""
         return f"trade target {kind.rsplit('_', 1)[1]}: {parties} {change}{_money(event.value_usd)}{by}"  # type: ignore[union-attr]
     detail = [d for d in (getattr(event, "location", None), event_date(event)) if d]
+    if kind == "trade_volume_reported":
+        flow = getattr(event, "flow", "total")
+        value = getattr(event, "value_usd", None)
+        parties += f" {_money(value)}" if value is not None else ""
+        detail += [flow] if flow != "total" else []
     return f"{kind.replace('_', ' ')}: {parties}" + (f" ({', '.join(detail)})" if detail else "")
 
 
@@ -109,7 +142,7 @@ def _new_alert(
     return AlertRaised(
         alert_id=aid,
         kind=kind,
-        summary=_summary(kind, event, previous and previous.value_usd),
+        summary=_summary(kind, event, previous.value_usd if previous else None),
         actors=event.actors,
         date=event_date(event),
         date_precision=event.date_precision,
@@ -137,8 +170,8 @@ def _corroborate(
             "action": "corroborated",
             "revision": alert.revision + 1,
             "raised_at": now,
-            "events": [*alert.events, event],
-            "sources": [*alert.sources, source],
+            "events": [*alert.events, event][:KEPT_EVENTS],
+            "sources": [*alert.sources, source][:KEPT_SOURCES],
             "source_count": alert.source_count + 1,
             "confidence": max(alert.confidence, event.confidence),
         }
@@ -146,19 +179,50 @@ def _corroborate(
     return AlertState(alert=updated, emitted=known.emitted)
 
 
+def near_duplicate_of(msg: EventsExtracted, state: State) -> str | None:
+    """The earlier article this one (nearly) repeats, judged by their text sketches, if any.
+
+    Each sketch value remembered maps to the article that had it; an article holding at least
+    NEAR_DUPLICATE of its own sketch in one earlier article is a copy of it (syndication, an
+    archive page repeating a story).
+    """
+    sketch = msg.fingerprint
+    if not sketch:
+        return None
+    owners = Counter(
+        owner
+        for value in sketch
+        if (owner := state.sketch_owner(value)) is not None and owner != msg.article.article_id
+    )
+    if not owners:
+        return None
+    original, shared = owners.most_common(1)[0]
+    return original if shared >= NEAR_DUPLICATE * len(sketch) else None
+
+
 def decide(
     msg: EventsExtracted, state: State, now: datetime, recency_days: int
 ) -> list[AlertRaised]:
-    """The alerts an article's events raise or corroborate; `state` is updated in place."""
+    """The alerts an article's events raise or corroborate; `state` is updated in place.
+
+    A near-duplicate of an article seen before (a syndicated copy, an archive repeating a
+    story) emits nothing: it is only added, silently, to the sources of the alerts it repeats.
+    """
+    copy = near_duplicate_of(msg, state) is not None
+    if not copy:
+        state.remember_sketch(
+            msg.article.published_at.date(), msg.fingerprint, msg.article.article_id
+        )
     source = source_of(msg.article)
+    published = msg.article.published_at.date()
     alerts: list[AlertRaised] = []
     for event in msg.events:
-        background = is_background(event, msg.article.published_at.date(), recency_days)
+        background = is_background(event, published, recency_days)
         if event.type == "trade_target" and event.value_usd is not None:
-            emitted = _decide_target(event, source, state, now, background)
+            emitted = _decide_target(event, source, state, now, background, copy)
         else:
-            emitted = _decide_event(event, source, state, now, background)
-        alerts += emitted
+            emitted = _decide_event(event, source, state, now, background, copy)
+        alerts += [] if copy else emitted
     return alerts
 
 
@@ -167,25 +231,57 @@ def _record(state: State, key: str, alert: AlertRaised, background: bool) -> lis
     return [] if background else [alert]
 
 
+def _known(
+    state: State, event: Event, published: datetime, event_type: str | None = None
+) -> tuple[str, AlertState] | None:
+    """The remembered alert `event` may be another report of, with its group."""
+    for key in candidate_groups(event, published.date(), event_type):
+        for known in state.group(key).values():
+            if _compatible(event, published, known.alert):
+                return key, known
+    return None
+
+
 def _decide_event(
-    event: Event, source: Source, state: State, now: datetime, background: bool
+    event: Event,
+    source: Source,
+    state: State,
+    now: datetime,
+    background: bool,
+    copy: bool = False,
 ) -> list[AlertRaised]:
-    key = group_key(event)
-    for known in state.group(key).values():
-        if _compatible(event, source.published_at, known.alert):
-            updated = _corroborate(known, event, source, now)
-            if updated is None:
-                return []
-            state.put(key, updated)
-            return [updated.alert] if updated.emitted else []
+    found = _known(state, event, source.published_at)
+    if found is not None:
+        key, known = found
+        updated = _corroborate(known, event, source, now)
+        if updated is None:
+            return []
+        state.put(key, updated)
+        return [updated.alert] if updated.emitted else []
+    if copy:  # a copy's event that matches nothing known is not news either
+        return []
+    key = group_key(event, source.published_at.date())
     kind: AlertKind = "trade_volume_reported" if event.type == "trade_volume" else event.type  # type: ignore[assignment]
     anchor = event_date(event) or source.published_at.date().isoformat()
-    aid = alert_id(key, anchor, getattr(event, "location", None), getattr(event, "value_usd", None))
-    return _record(state, key, _new_alert(kind, aid, event, source, now), background)
+    identity = key.rsplit("|", 1)[0]  # type and parties; the year is in the anchor
+    aid = alert_id(
+        identity, anchor, getattr(event, "location", None), getattr(event, "value_usd", None)
+    )
+    alert = _new_alert(kind, aid, event, source, now)
+    if event.type == "meeting_held":
+        announced = _known(state, event, source.published_at, "meeting_announced")
+        if announced is not None:
+            alert = alert.model_copy(update={"linked_alert_id": announced[1].alert.alert_id})
+    return _record(state, key, alert, background)
 
 
 def _decide_target(
-    event: Event, source: Source, state: State, now: datetime, background: bool
+    event: Event,
+    source: Source,
+    state: State,
+    now: datetime,
+    background: bool,
+    copy: bool = False,
 ) -> list[AlertRaised]:
     pair = "-".join(event.actors)
     slots = state.targets.get(pair, {})
@@ -203,13 +299,19 @@ def _decide_target(
             return []
         state.put(key, updated)
         return [updated.alert] if updated.emitted else []
+    if copy:  # a copy changes no target
+        return []
     version = current.version + 1 if current else 1
     aid = alert_id(key, slot, version)
     previous = current and PreviousValue(
         value_usd=current.value_usd, target_year=current.target_year, source=current.source
     )
     kind: AlertKind = "trade_target_changed" if current else "trade_target_set"
-    alert = _new_alert(kind, aid, event, source, now, previous or None)
+    shown = event  # a new value without a year keeps the current target's year ("by 2024")
+    if year is None and current is not None and current.target_year is not None:
+        shown = event.model_copy(update={"target_year": current.target_year})
+    alert = _new_alert(kind, aid, shown, source, now, previous or None)
+    alert = alert.model_copy(update={"events": [event]})  # the event as extracted
     state.set_target(
         pair,
         slot,
