@@ -5,7 +5,6 @@ from typing import Any
 
 import structlog
 from faststream.redis import RedisStreamMessage
-from redis.asyncio import Redis
 from redis.asyncio.client import Pipeline
 
 from schemas import ArticleIngested, EventsExtracted
@@ -29,7 +28,7 @@ configure_logging("extractor", settings.log_level, settings.log_json)
 log = structlog.get_logger()
 streams = settings.streams
 broker = make_broker(settings, "extractor")
-redis: "Redis[Any]" = connect(settings)
+redis = connect(settings)
 group = GroupConsumer(
     redis=redis,
     stream=streams.articles,
@@ -75,14 +74,14 @@ async def on_articles(body: list[Any], msg: RedisStreamMessage, reclaimed: bool)
     )
 
 
-@broker.subscriber(
+@broker.subscriber(  # type: ignore[untyped-decorator]
     stream=new_entries(settings, streams.articles, settings.group), ack_policy=MANUAL
 )
 async def on_article_ingested(body: list[Any], msg: RedisStreamMessage) -> None:
     await on_articles(body, msg, reclaimed=False)
 
 
-@broker.subscriber(
+@broker.subscriber(  # type: ignore[untyped-decorator]
     stream=pending_entries(settings, streams.articles, settings.group), ack_policy=MANUAL
 )
 async def on_article_reclaimed(body: list[Any], msg: RedisStreamMessage) -> None:

@@ -72,9 +72,10 @@ def find_dates(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
             out.append(DateExpr(m.start(), m.end(), "md", year, month, int(m["dd"]), m["d2"] or "", prep))
         elif m["y2"]:
             out.append(DateExpr(m.start(), m.end(), "my", int(m["y2"]), month, None, "", prep))
-        elif prep in _DATE_PREPS or text.startswith("'s", m.end()):
-            if m["m"] != "May" or prep in {"in", "since", "until", "last", "next", "early", "late", "mid", "of"}:
-                out.append(DateExpr(m.start(), m.end(), "m", None, month, None, "", prep))
+        elif (prep in _DATE_PREPS or text.startswith("'s", m.end())) and (
+            m["m"] != "May" or prep in {"in", "since", "until", "last", "next", "early", "late", "mid", "of"}
+        ):  # "May" alone is a verb more often than a month
+            out.append(DateExpr(m.start(), m.end(), "m", None, month, None, "", prep))
         taken.update(range(m.start(), m.end()))
     for m in _DAY_FIRST.finditer(text, lo, hi):
         if m.start() not in taken and not (m.start() and text[m.start() - 1].isalnum()):

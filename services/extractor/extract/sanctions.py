@@ -53,7 +53,7 @@ def read_sanctions(doc: Doc, sent: Sent) -> list[Draft]:
     if not by or not target:
         return []
     when = event_date(doc, sent, clause[0], clause[1], at, "past") if kind == "sanctions_imposed" else None
-    return [Draft(kind, by | {code}, sent, (at, sent.start + cue.end()), by=frozenset(by), target=frozenset({code}),
+    return [Draft(kind, frozenset(by | {code}), sent, (at, sent.start + cue.end()), by=frozenset(by), target=frozenset({code}),
                   date=when, confidence=0.65, attributed_to=source(sent)) for code in sorted(target)]
 
 
