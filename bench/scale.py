@@ -18,36 +18,22 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1200)
     n = parser.parse_args().articles
     results: dict[str, dict[str, float]] = {}
-    with LocalRedis() as single:
-        for extractors in (1, 2):
-            run = throughput(single.url, corpus(n, seed=11 + extractors), extractors=extractors)
-            results[f"single_x{extractors}"] = {
-                "articles_per_s": round(run["articles_per_s"], 1),
-                "alerts": run["alerts"],
-            }  # type: ignore[call-overload]
-            print(
-                "single Redis",
-                extractors,
-                "extractor(s):",
-                results[f"single_x{extractors}"],
-                flush=True,
-            )
-    with LocalRedisCluster(size=3) as cluster:
-        for extractors in (1, 2):
-            run = throughput(
-                cluster.url, corpus(n, seed=21 + extractors), extractors=extractors, cluster=True
-            )
-            results[f"cluster_x{extractors}"] = {
-                "articles_per_s": round(run["articles_per_s"], 1),
-                "alerts": run["alerts"],
-            }  # type: ignore[call-overload]
-            print(
-                "3-master cluster",
-                extractors,
-                "extractor(s):",
-                results[f"cluster_x{extractors}"],
-                flush=True,
-            )
+    setups = [
+        ("single", "single Redis", LocalRedis, False, 11),
+        ("cluster", "3-master cluster", LocalRedisCluster, True, 21),
+    ]
+    for key, label, server_type, cluster, seed in setups:
+        with server_type() as server:
+            for extractors in (1, 2):
+                run = throughput(
+                    server.url,
+                    corpus(n, seed=seed + extractors),
+                    extractors=extractors,
+                    cluster=cluster,
+                )
+                row = {"articles_per_s": round(run["articles_per_s"], 1), "alerts": run["alerts"]}  # type: ignore[call-overload]
+                results[f"{key}_x{extractors}"] = row
+                print(label, extractors, "extractor(s):", row, flush=True)
     print(json.dumps(results))
 
 

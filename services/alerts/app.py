@@ -57,7 +57,6 @@ async def alert_batch(pipe: Pipeline, entries: list[Entry[EventsExtracted]]) -> 
     now = datetime.now(UTC)
     alerts = [a for m in messages for a in decide(m, state, now, settings.recency_days)]
     for alert in alerts:
-        ALERTS.labels(alert.kind, alert.action).inc()
         log.info(
             "alert_emitted",
             alert_id=alert.alert_id,
@@ -80,6 +79,8 @@ async def on_events(body: list[Any], msg: RedisStreamMessage, reclaimed: bool) -
     outcome = await group.handle(
         EventsExtracted, body, entry_ids(msg), alert_batch, reclaimed=reclaimed
     )
+    for _, alert in outcome.publish:  # counted once committed (a batch may be redone)
+        ALERTS.labels(alert.kind, alert.action).inc()  # type: ignore[attr-defined]
     log.info(
         "events_processed",
         n_messages=len(body),
