@@ -3,8 +3,10 @@
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 
+from services.extractor.extract import extract_events
 from services.extractor.extract.build import dates_agree
 
 _MONEY = {"value_usd", "previous_value_usd", "amount"}
@@ -125,3 +127,19 @@ def score(gold: Iterable[Mapping[str, Any]], extracted: Mapping[str, list[Mappin
     for doc in sorted(golds):
         score_document(report, doc, golds.get(doc, []), list(extracted.get(doc, [])))
     return report
+
+
+def score_self_contained(lines: Iterable[Mapping[str, Any]]) -> Report:
+    """Score gold lines that carry their own article: {"id", "published", "text", "events"}."""
+    gold: list[dict[str, Any]] = []
+    extracted: dict[str, list[Mapping[str, Any]]] = {}
+    for number, line in enumerate(lines, 1):
+        missing = [key for key in ("id", "published", "text", "events") if key not in line]
+        if missing:
+            raise ValueError(f"line {number}: field {missing[0]!r} is required in a self-contained gold line")
+        day = date.fromisoformat(str(line["published"]))
+        when = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
+        events = extract_events(str(line["text"]), published_at=when, article_id=str(line["id"]))
+        extracted[str(line["id"])] = [event.gold_view() for event in events]
+        gold.append({"article": line["id"], "events": line["events"]})
+    return score(gold, extracted)

@@ -1,4 +1,10 @@
-"""Sanctions and restrictions: threatened or imposed, by whom and on whom (one event per target)."""
+"""Sanctions and restrictions: threatened or imposed, by whom and on whom (one event per target).
+
+A sentence is read around each restriction noun ("sanctions", "tariffs", "export controls", "an import ban")
+and each restricting verb ("sanctioned", "blacklisted", "banned imports from"): the cue verb before it or the
+passive after it says imposed or threatened, the subject or a modifier says by whom, and the objects after it
+("on Chinese officials", "against Russia", "imported from China", "exports to South Korea") say on whom.
+"""
 
 import re
 
@@ -8,53 +14,132 @@ from services.extractor.extract.gazetteer import Mention
 from services.extractor.extract.slots import Draft, event_date, source
 
 _NOUN = re.compile(
-    r"\b(?:sanction\w*|restrictions?|embargo(?:es)?|export controls?|tariffs?|(?:anti-dumping |countervailing )?duties"
-    r"|blacklist\w*|entity list|penalt(?:y|ies)|punitive measures|counter-?measures|asset freezes?)\b",
+    r"\b(?:sanctions?|restrictions?|embargo(?:es)?|export controls?|export curbs?|export bans?|import bans?"
+    r"|tariffs?|(?:anti-dumping |countervailing |punitive |import |retaliatory )?duties|levies"
+    r"|blacklist|entity list|penalt(?:y|ies)|punitive measures|counter-?measures|retaliatory measures"
+    r"|asset freezes?|(?:a |an )?ban on)\b",
+    re.IGNORECASE,
+)
+# Verbs that restrict by themselves: their object is the target.
+_VERB = re.compile(
+    r"\b(?:sanctioned|sanctioning|blacklisted|blacklisting|(?:banned|bans|banning|barred|halted|suspended"
+    r"|blocked|restricted|curbed|stopped)\s+(?:(?:all|the|its|most|some|further|new)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:imports?|exports?|shipments|sales|purchases))\b",
     re.IGNORECASE,
 )
 _THREAT = re.compile(
-    r"\b(?:warn\w*|threat\w*|made (?:it )?clear|could face|would face|vow\w*|consider\w*|mull\w*|weigh\w*"
-    r"|(?:may|could|would|will|plans? to|ready to|prepared to|poised to) (?:impose|slap|levy|sanction|shut down))\b",
+    r"\b(?:warn\w*|threat\w*|made (?:it )?clear|could face|would face|may face|vow\w*|consider\w*|mull\w*|weigh\w*|retaliat\w*"
+    r"|(?:may|could|would|will|might|plans? to|ready to|prepared to|poised to|reserves? the right to)"
+    r" (?:impose|slap|levy|sanction|respond|take|introduce|adopt|hit|retaliate|raise|hike|tighten|expand))\b",
     re.IGNORECASE,
 )
-_IMPOSE = re.compile(
-    r"\b(?P<verb>impos\w+|slapp?\w*|levie[sd]|levy|announced|sanctioned|blacklisted|(?:has |have |had )?faced|faces"
-    r"|facing|hit|froze|frozen|added|tighten\w*|expand\w*|extend\w*|banned|bans|placed|put)\b",
+_CUE = re.compile(
+    r"\b(?:impos\w+|slapp?\w*|levie[sd]|levy(?:ing)?|announc\w+|unveil\w*|adopt\w*|approv\w*|introduc\w*"
+    r"|raise[sd]?|raising|hik\w+|increas\w+|doubl\w+|tripl\w+|tighten\w*|expand\w*|extend\w*|broaden\w*"
+    r"|froze|frozen|freez\w+|added|adding|adds|placed|put|puts|enacted|issued|rolled out|unleash\w*|began|start\w*"
+    r"|(?:has |have |had )?faced|faces|facing|hit(?! out)|targets|targeted|targeting|took effect|take effect)\b",
     re.IGNORECASE,
 )
+_PASSIVE = re.compile(
+    r"^\s*(?:(?:were|was|have been|has been|had been|are|is|being|now)\s+)?(?:also\s+)?"
+    r"(?P<verb>imposed|announced|slapped|levied|introduced|adopted|approved|unveiled|placed|applied|enacted"
+    r"|took effect|take effect|came into (?:force|effect))\b",
+    re.IGNORECASE,
+)
+_ON = re.compile(
+    r"\b(?:on|against|targeting|target|hitting|covering)\s+"
+    r"|\b(?:exports?|exported|imports?|imported|shipments?|shipped|sales|sold|supplies|purchases)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:to|from|into)\s+",
+    re.IGNORECASE,
+)
+_REASON = re.compile(r"\b(?:over|because|in response|in retaliation|for (?:its|their|his|her)|after|amid|accus\w+"
+                     r"|citing|since|which|while|as part of)\b", re.IGNORECASE)
+_BACKDROP = re.compile(r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
+                       re.IGNORECASE)
+_BY = re.compile(r"^\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _FILLER = re.compile(
     r"^(?:'s)?(?:\s|,|and|new|fresh|further|increasing|punishing|severe|harsh|economic|financial|trade|secondary"
-    r"|sweeping|tough|additional|more|unilateral|first|latest|retaliatory|tit-for-tat|\w+-led|led)*$",
+    r"|sweeping|tough|additional|more|unilateral|first|latest|retaliatory|tit-for-tat|\w+-led|led|own)*$",
     re.IGNORECASE,
 )
-_AFTER_ON = re.compile(r"^\s+(?:on|against|targeting|over)\s+(?:the\s+|a\s+|two\s+|\w+\s+)?$", re.IGNORECASE)
+_LIFTED = re.compile(r"\b(?:lift\w*|eas(?:e|ed|es|ing)|remov\w+|relax\w*|scrap\w*|suspend\w* (?:the|its)|waive\w*"
+                     r"|exempt\w*|relief|evad\w+|circumvent\w*|avoid\w*|skirt\w*|bypass\w*|despite)\b", re.IGNORECASE)
 
 
 def read_sanctions(doc: Doc, sent: Sent) -> list[Draft]:
-    """Sanctions threatened (a warning, a threat) or imposed, one event per target."""
+    """Sanctions threatened (a warning, a threat) or imposed, one event per (imposer, target) pair."""
     if "sanctions" not in sent.families:
         return []
-    noun = _NOUN.search(sent.text)
-    if noun is None:
+    drafts: list[Draft] = []
+    seen: set[tuple[str, frozenset[str], str]] = set()
+    spans = [(m.start(), m.end(), False) for m in _NOUN.finditer(sent.text)]
+    spans += [(m.start(), m.end(), True) for m in _VERB.finditer(sent.text)]
+    for start, end, verb in sorted(spans):
+        for draft in _read(doc, sent, sent.start + start, sent.start + end, verb):
+            key = (draft.type, draft.by, next(iter(draft.target)))
+            if key not in seen:
+                seen.add(key)
+                drafts.append(draft)
+    return drafts
+
+
+def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list[Draft]:
+    clause = clause_of(sent, noun_at)
+    lead = sent.text[max(0, noun_at - sent.start - 160) : noun_at - sent.start]
+    threat = _THREAT.search(lead)
+    if threat and _BACKDROP.search(lead[: threat.start()][-30:]):
+        return []  # "despite the threat of U.S. sanctions": a backdrop, not a new warning
+    cue_at, cue_end, participle = noun_at, noun_end, False
+    if threat is not None:
+        cue_at, cue_end = noun_at - len(lead) + threat.start(), noun_at - len(lead) + threat.end()
+    elif not verb:
+        cue = _cue_before(sent.text[clause[0] - sent.start : noun_at - sent.start])
+        passive = _PASSIVE.match(sent.text[noun_end - sent.start :])
+        if cue is not None:
+            cue_at, cue_end = clause[0] + cue[0], clause[0] + cue[1]
+        elif passive is not None:
+            cue_at, cue_end, participle = noun_end + passive.start("verb"), noun_end + passive.end("verb"), True
+        else:
+            return []
+    if not threat and _LIFTED.search(sent.text[max(clause[0], cue_at - 40) - sent.start : noun_at - sent.start]):
         return []
-    threat = _THREAT.search(sent.text)
-    cue = threat or _IMPOSE.search(sent.text)
-    if cue is None:
+    mood = modality(sent, min(cue_at, noun_at), max(cue_end, noun_end), clause_of(sent, cue_at))
+    if mood == "negated" or NEGATION.search(sent.text[cue_at - sent.start : cue_end - sent.start]):
         return []
-    at = sent.start + cue.start()
-    clause = clause_of(sent, at)
-    mood = modality(sent, at, sent.start + cue.end(), clause)
-    if mood == "negated" or (mood == "hypothetical" and not threat) or NEGATION.search(cue.group()):
+    if mood == "hypothetical" and not threat:
         return []
     kind = "sanctions_threatened" if threat or mood == "future" else "sanctions_imposed"
-    noun_at = sent.start + noun.start()
-    by = _by(sent, at, sent.start + cue.end(), noun_at, clause, bool(threat))
-    target = _target(sent, at, sent.start + cue.end(), noun_at, by, bool(threat)) - by
+    cue_word = sent.text[cue_at - sent.start : cue_end - sent.start].lower()
+    by = _by(sent, cue_at, cue_end, noun_at, noun_end, participle)
+    if "fac" in cue_word:  # "Russia has faced U.S. sanctions": the subject is the target
+        subject = [m.code for m in sent.mentions if m.code and clause_of(sent, cue_at)[0] <= m.start and m.end <= cue_at]
+        target = set(subject[-1:]) - by
+    elif threat and (addressee := _addressed(sent, cue_end, by)):
+        target = addressee  # "warned Beijing against helping Russia evade sanctions"
+    else:
+        target = _targets(sent, cue_at, cue_word, noun_at, noun_end, clause, by, verb) - by
+    if not target and threat:
+        target = _addressee(sent, cue_at, cue_end, by) - by
     if not by or not target:
         return []
-    when = event_date(doc, sent, clause[0], clause[1], at, "past") if kind == "sanctions_imposed" else None
-    return [Draft(kind, frozenset(by | {code}), sent, (at, sent.start + cue.end()), by=frozenset(by), target=frozenset({code}),
-                  date=when, confidence=0.65, attributed_to=source(sent)) for code in sorted(target)]
+    when = event_date(doc, sent, clause[0], clause[1], cue_at, "past") if kind == "sanctions_imposed" else None
+    confidence = 0.75 if kind == "sanctions_imposed" and not verb else 0.65
+    return [Draft(kind, frozenset(by | {code}), sent, (cue_at, noun_end), by=frozenset(by), target=frozenset({code}),
+                  date=when, confidence=confidence, attributed_to=source(sent)) for code in sorted(target)]
+
+
+def _cue_before(lead: str) -> tuple[int, int] | None:
+    """The imposing verb of the noun: the last cue at most five words before it ("imposed sweeping new")."""
+    window = lead[-70:]
+    offset = len(lead) - len(window)
+    best = None
+    for match in _CUE.finditer(window):
+        between = window[match.end() :]
+        if len(between.split()) <= 6 and not re.search(r"[;:]", between):
+            best = (offset + match.start(), offset + match.end())
+            if "fac" in match.group().lower():
+                return best  # "has faced increasing U.S. sanctions": the target's verb decides the roles
+    return best
 
 
 def _chain_before(sent: Sent, pos: int) -> set[str]:
@@ -75,7 +160,8 @@ def _chain_after(sent: Sent, pos: int, limit: int = 30) -> set[str]:
     edge = pos
     for m in (m for m in sent.mentions if m.start >= pos):
         gap = sent.text[edge - sent.start : m.start - sent.start]
-        joined = re.fullmatch(r"(?:'s)?\s*(?:,|and|&)?\s*(?:the\s+)?", gap) if found else len(gap) <= limit and re.fullmatch(r"[\w\s'-]*", gap)
+        joined = (re.fullmatch(r"(?:'s)?\s*(?:,|and|&)?\s*(?:the\s+)?", gap) if found
+                  else len(gap) <= limit and re.fullmatch(r"[\w\s'$.%-]*", gap))
         if not m.code or not joined:
             break
         found.add(m.code)
@@ -95,47 +181,65 @@ def _joined(sent: Sent, first: Mention) -> list[Mention]:
     return out
 
 
-def _by(sent: Sent, at: int, end: int, noun_at: int, clause: tuple[int, int], threat: bool) -> set[str]:
-    """Who threatens or imposes: "warned by X", "X sanctions", else the subject before the cue."""
-    passive = re.match(r"\s+by\s+", sent.text[end - sent.start :])
-    if passive:
-        found = _chain_after(sent, end + passive.end())
-        if found:
-            return found
+def _by(sent: Sent, cue_at: int, cue_end: int, noun_at: int, noun_end: int, participle: bool) -> set[str]:
+    """Who imposes: "imposed by X", "warnings by X", "X's sanctions", else the subject before the cue."""
+    for edge in dict.fromkeys((cue_end, noun_end)):
+        passive = _BY.match(sent.text[edge - sent.start :])
+        if passive:
+            found = _chain_after(sent, edge + passive.end())
+            if found:
+                return found
     adjective = _chain_before(sent, noun_at)
-    if adjective:
-        return adjective
-    if not threat and noun_at < at:
-        return set()  # "sanctions imposed on Russia": a participle, its subject is not the imposer
-    first = next((m for m in sent.mentions if m.code and clause[0] <= m.start and m.end <= at), None)
+    if adjective and (noun_at <= cue_at or not re.search(r"\b(?:on|against)\s",
+                                                          sent.text[cue_end - sent.start : noun_at - sent.start])):
+        return adjective  # "U.S. sanctions imposed on", "imposed U.S. sanctions"; not "sanctions on Chinese firms"
+    if participle:
+        return set()  # "sanctions imposed on Russia": the sentence's subject is not the imposer
+    lo = clause_of(sent, cue_at)[0]
+    first = next((m for m in sent.mentions if m.code and lo <= m.start and m.end <= cue_at), None)
+    if first is None:
+        first = next((m for m in sent.mentions if m.code and sent.start <= m.start and m.end <= cue_at), None)
     if first is None or first.code is None:
         return set()
-    return {first.code} | {m.code for m in _joined(sent, first) if m.end <= at and m.code}
+    return {first.code} | {m.code for m in _joined(sent, first) if m.end <= cue_at and m.code}
 
 
-def _target(sent: Sent, at: int, end: int, noun_at: int, by: set[str], threat: bool) -> set[str]:
-    """On whom: "sanctions on X", "sanctioned X", "X has faced sanctions", "if X ...", "warned X"."""
-    for m in sent.mentions:
-        if m.code and m.start > noun_at and _AFTER_ON.match(sent.text[noun_at - sent.start : m.start - sent.start][-40:]):
-            return {m.code} | _chain_after(sent, m.end)
-    verb = sent.text[at - sent.start : end - sent.start].lower()
-    if verb.startswith(("sanctioned", "blacklisted")):
-        return _chain_after(sent, end)
-    if "fac" in verb:
-        subject = [m.code for m in sent.mentions if m.code and clause_of(sent, at)[0] <= m.start and m.end <= at]
-        return set(subject[-1:])
-    if not threat:
+def _targets(sent: Sent, cue_at: int, cue_word: str, noun_at: int, noun_end: int, clause: tuple[int, int],
+             by: set[str], verb: bool) -> set[str]:
+    """On whom: the objects after the noun ("on four Chinese officials", "imported from China")."""
+    found: set[str] = set()
+    if cue_word.startswith(("add", "plac", "put", "hit", "slap", "target")):  # "added 28 Chinese firms to", "hit Russia with"
+        found |= {m.code for m in sent.mentions if m.code and cue_at < m.start < noun_at}
+    if verb:
+        found |= _chain_after(sent, noun_end)  # "sanctioned ten European lawmakers", "banned imports from Japan"
+    hi = clause[1]
+    rest = sent.text[noun_end - sent.start : hi - sent.start]
+    reason = _REASON.search(rest)
+    if reason:
+        rest = rest[: reason.start()]
+    for anchor in _ON.finditer(rest):
+        at = noun_end + anchor.end()
+        near = [m for m in sent.mentions if m.code and m.code not in by and at <= m.start <= at + 45]
+        if near:
+            found |= {near[0].code} | (_chain_after(sent, near[0].end) - by) if near[0].code else set()
+    return {code for code in found if code}
+
+
+def _addressed(sent: Sent, end: int, by: set[str]) -> set[str]:
+    """The actor a warning names right after its verb ("warned Washington", "threatened the EU")."""
+    after = next((m for m in sent.mentions if m.start >= end), None)
+    if after is None or not after.code or after.code in by:
         return set()
+    return {after.code} if re.fullmatch(r"\s*(?:to\s+)?(?:the\s+)?", sent.text[end - sent.start : after.start - sent.start]) else set()
+
+
+def _addressee(sent: Sent, at: int, end: int, by: set[str]) -> set[str]:
+    """The party a warning is addressed to: "warned Washington", "if Russia ...", else the nearest other actor."""
     condition = re.search(r"\bif\s+", sent.text[end - sent.start :])
     if condition:
         found = _chain_after(sent, end + condition.end(), limit=12)
         if found:
             return set(sorted(found)[:1]) if len(found) > 1 else found
-    return _nearest_other(sent, at, end, by)
-
-
-def _nearest_other(sent: Sent, at: int, end: int, by: set[str]) -> set[str]:
-    """The party a warning is addressed to: right after the cue, else the nearest other actor."""
     others = [m for m in sent.mentions if m.code and m.code not in by]
     after = [m for m in others if m.start >= end]
     if after and re.fullmatch(r"\s*(?:to\s+)?(?:the\s+)?", sent.text[end - sent.start : after[0].start - sent.start]):
