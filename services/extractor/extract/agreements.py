@@ -4,7 +4,7 @@ import re
 
 from services.extractor.extract.clauses import clause_of, modality, participants, with_pair
 from services.extractor.extract.doc import Doc, Sent
-from services.extractor.extract.slots import Draft, event_date, source
+from services.extractor.extract.slots import Draft, event_date, place, source
 
 _DEAL = (r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memorand(?:um|a)(?: of understanding)?"
          r"|MoUs?|currency swap|swap line|swap)")
@@ -30,6 +30,8 @@ _DOMAINS = (
 _DOMAIN_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _DOMAINS]
 _MONEY_CUE = re.compile(r"(?:worth|valued at|value of|totall?ing)(?:\s+(?:an estimated|about|around|nearly|some|almost|up to))?\s*$",
                         re.IGNORECASE)
+_TITLE = re.compile(r"\s+(?:President|Prime Minister|Premier|leader|Chancellor|King|Crown Prince|Emir|Foreign Minister"
+                    r"|Defen[cs]e Minister|Supreme Leader)\b")
 _TARGET_TALK = re.compile(r"\b(?:boost|raise|increase|lift|expand|double)\b[^.;]{0,60}\btrade\b[^.;]{0,40}\bto\b", re.IGNORECASE)
 
 
@@ -59,8 +61,25 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             if amount[1] != "USD":
                 draft.fields["currency"] = amount[1]
         draft.date = event_date(doc, sent, clause[0], clause[1], at, "past")
-        return [draft]
+        return [draft, *_signing_meeting(sent, draft, clause)]
     return []
+
+
+def _signing_meeting(sent: Sent, deal: Draft, clause: tuple[int, int]) -> list[Draft]:
+    """Leaders who sign together met: "Putin and Kim signed a treaty in Pyongyang on Wednesday"."""
+    at = deal.trigger[0]
+    leaders = {m.code for m in sent.mentions if m.code and clause[0] <= m.start < at
+               and (m.kind == "person" or (m.kind == "demonym" and _TITLE.match(sent.text, m.end - sent.start)))}
+    if len(leaders) < 2 or not leaders <= deal.actors:
+        return []
+    where = place(sent, at, clause[1], deal.trigger[1])
+    if where is None:
+        return []  # without a place the signing may have been remote or the leaders' agreement in principle
+    meeting = Draft("meeting_held", deal.actors, sent, deal.trigger, date=deal.date, confidence=0.6,
+                    attributed_to=deal.attributed_to, cameo="040")
+    meeting.fields["location"] = where
+    meeting.fields["format"] = "in_person"
+    return [meeting]
 
 
 def _value(sent: Sent, at: int, end: int) -> tuple[float, str] | None:

@@ -25,7 +25,7 @@ NEGATION = re.compile(
     r"|n't\b",
     re.IGNORECASE,
 )
-HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|should|if|unless|whether|can)\b", re.IGNORECASE)
+HYPOTHETICAL = re.compile(r"\b(?:would|could|might|(?-i:may)|should|if|unless|whether|can)\b", re.IGNORECASE)
 FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|plans? to|planned|planning|expected to|set to|scheduled|due to|intends? to"
     r"|going to|hopes? to|upcoming|forthcoming|proposed|next|prepar\w+|invit\w+|aims? to|would)\b|'ll\b",

@@ -1,6 +1,7 @@
 """Meetings, visits, calls and summits: announced or held, with place, date and format."""
 
 import re
+from datetime import date, timedelta
 
 from services.extractor.extract.clauses import clause_of, modality, participants, with_pair
 from services.extractor.extract.dates import Resolved
@@ -12,10 +13,11 @@ _TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|summit|talks|visit|visits|visited|visiting|trip|hosts?|hosted|hosting"
     r"|phone calls?|telephone calls?|video calls?|call|phoned|telephoned|spoke|speaks?|talked|video ?conferences?"
     r"|video link|virtual summit|tete-a-tete|tête-à-tête|chat|(?:phone|telephone) conversation"
-    r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits)\b",
+    r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits"
+    r"|arrived in|arrives in|arriving in|landed in|lands in)\b",
     re.IGNORECASE,
 )
-_PAST = {"met", "visited", "hosted", "spoke", "talked", "phoned", "telephoned", "shook hands"}
+_PAST = {"met", "visited", "hosted", "spoke", "talked", "phoned", "telephoned", "shook hands", "arrived in", "landed in"}
 _NOUNS = {"meeting", "summit", "talks", "visit", "visits", "trip", "phone call", "telephone call", "video call",
           "call", "videoconference", "video conference", "video link", "virtual summit", "tete-a-tete",
           "tête-à-tête", "chat", "phone conversation", "telephone conversation", "get-together"}
@@ -38,17 +40,22 @@ _VIDEO = re.compile(r"\bvideo|virtual|online|videoconference", re.IGNORECASE)
 _CALL = re.compile(r"\b(?:phone|telephone|call|phoned|telephoned|conversation)\b", re.IGNORECASE)
 _MET_NEEDS = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:needs?|demands?|targets?|goals?|obligations?|requirements?"
                        r"|criteria|standards?|expectations?|deadlines?|conditions?)\b", re.IGNORECASE)
+_NEXT_VERB = re.compile(r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|then|also|later)\b")
 _QUAD = frozenset({"AUS", "IND", "JPN", "USA"})
 
 
 def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
-    """Meeting events of one sentence (one per sentence: the first trigger that states one)."""
+    """Meeting events of one sentence: the first trigger that states one, and a second of the other kind
+    ("arrived in Beijing on Monday ... and is scheduled to meet Wang Yi on Tuesday")."""
     found: list[Draft] = []
     if "meeting" not in sent.families:
         return found
     for match in _TRIGGER.finditer(sent.text):
-        draft = _read(doc, sent, match, bool(found))
-        if draft is not None and not found:
+        draft = _read(doc, sent, match, len(found) > 1)
+        if draft is None:
+            continue
+        dated = draft.fields.pop("own_when")
+        if not found or (dated and all(d.type != draft.type for d in found)):
             found.append(draft)
     return found
 
@@ -77,7 +84,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if noun and _PREP_REF.search(before[-60:]) and not own_when and not own_where:
         return None
-    mood = modality(sent, at, end, clause, min(clause[1], end + 80) if noun else end)
+    mood = modality(sent, at, end, clause, _reach(sent, end, clause) if noun else end)
     if mood in {"negated", "hypothetical"}:
         return None
     actors = _actors(sent, at, clause)
@@ -89,17 +96,38 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     when = event_date(doc, sent, clause[0], clause[1], at, direction)
     if kind == "meeting_held" and when and word not in _PAST and when.day > doc.published:
         kind = "meeting_announced"
+    elif kind == "meeting_announced" and when and noun and _ended(when, doc.published):
+        kind = "meeting_held"  # "proposed in a phone call last week": the call is past, whatever was proposed
     if when is None and word.startswith(("are ", "is ")):
         when = Resolved(doc.published.isoformat(), "day", doc.published)
     where = own_where or place(sent, clause[0], clause[1], end) or _destination(sent, word, end)
     draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
     draft.fields["location"] = where
     draft.fields["anaphoric"] = anaphoric
+    draft.fields["own_when"] = bool(own_when)
     if kind == "meeting_held":
         draft.fields["format"] = _format(doc, sent, clause, word, when)
         draft.cameo = _cameo(draft.fields["format"], word, where, actors)
     draft.confidence = 0.55 + 0.15 * bool(when) + 0.1 * bool(where) + 0.1 * (not anaphoric)
     return draft
+
+
+def _reach(sent: Sent, end: int, clause: tuple[int, int]) -> int:
+    """How far after a noun trigger its mood may be read ("a summit is planned"): not into a coordinated verb."""
+    hi = min(clause[1], end + 80)
+    verb = _NEXT_VERB.search(sent.text, end - sent.start, hi - sent.start)
+    return sent.start + verb.start() if verb else hi
+
+
+def _ended(when: Resolved, published: date) -> bool:
+    """The whole span of a date lies before the publication day."""
+    if when.precision == "day":
+        return when.day < published
+    if when.precision == "week":
+        return when.day + timedelta(days=7) <= published
+    if when.precision == "month":
+        return (when.day.year, when.day.month) < (published.year, published.month)
+    return False
 
 
 def _venue(sent: Sent, at: int) -> bool:
@@ -139,7 +167,7 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
 
 
 def _destination(sent: Sent, word: str, end: int) -> str | None:
-    if not word.startswith("visit"):
+    if not word.startswith(("visit", "arriv", "land")):
         return None
     nxt = next((m for m in sent.mentions if m.start >= end), None)
     return nxt.place if nxt and nxt.start - end <= 2 and nxt.place else None
