@@ -10,9 +10,9 @@ _DEAL = (r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memo
          r"|MoUs?|currency swap|swap line|swap)")
 _TRIGGER = re.compile(
     rf"\b(?P<verb>sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ikes?)|clinch(?:ed|es)?|conclud(?:ed|es)"
-    rf"|reach(?:ed|es)?|agreed|agrees)\s+(?:[^\s.;]+\s+){{0,7}}?{_DEAL}\b"
+    rf"|reach(?:ed|es)?|agreed|agrees)\s+(?:[^\s;]+\s+){{0,7}}?{_DEAL}\b"
     rf"|\b{_DEAL}\s+(?:was|were|has been|have been|had been)\s+(?P<passive>signed|inked|sealed|struck|concluded|agreed)"
-    r"|\b(?P<agreed>agreed)\s+(?:to the|to an?|on the|on an?|upon|that)\b"
+    r"|\b(?P<agreed>agreed)\s+(?:to the|to an?|on the|on an?|upon)\b"
     rf"|\b(?P<worth>{_DEAL})\b(?=[^.;]{{0,90}}\b(?:worth|valued at)\s)",
     re.IGNORECASE,
 )
@@ -24,7 +24,7 @@ _DOMAINS = (
                r"|reactors?|hydrocarbons?|Power of Siberia"),
     ("military", r"military|defen[cs]e|arms|weapons?|missiles?|S-400|fighters?|jets?|warships?|submarines?"
                  r"|security|troops|army|naval|helicopters?"),
-    ("finance", r"currency|swap|financ\w*|bank\w*|payments?|loans?|credit|settlements?|bonds?|monetary"),
+    ("finance", r"currenc(?:y|ies)|swaps?|financ\w*|bank\w*|payments?|loans?|credit|settlements?|bonds?|monetary"),
     ("trade", r"trade|investments?|tariffs?|exports?|imports?|commerce|economic|customs"),
 )
 _DOMAIN_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _DOMAINS]

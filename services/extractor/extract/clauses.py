@@ -40,7 +40,7 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|over|off|to|from|city of|outside|inside
 _TOPIC = re.compile(
     r"\b(?:to discuss|discuss(?:ed|ing|es)?|on issues|over|about|regarding|concerning|including|the situation in"
     r"|war in|crisis in|invasion of|conflict in|relations with|ties with|support for|annexation of"
-    r"|sidelines of|margins of|as well as|amid|on the part of)\b[^,;]*",
+    r"|sidelines of|margins of|as well as|amid|on the part of|show of force against|aimed at|directed at|against)\b[^,;]*",
     re.IGNORECASE,
 )
 ANAPHOR = re.compile(

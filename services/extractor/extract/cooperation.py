@@ -11,13 +11,15 @@ _EXERCISE = re.compile(
     rf"\b(?:joint|combined|bilateral|trilateral|three-way)\s+(?:[\w-]+\s+){{0,4}}?{_DRILL}\b"
     rf"|\b(?:naval|military|air|aerial|army|navy|war)\s+{_DRILL}\s+(?:with|together|alongside)\b"
     rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*|launch\w*|began|begin|start\w*|kick\w* off)\s+"
-    rf"(?:[\w-]+\s+){{0,3}}(?:naval|military|air|aerial|army|navy)\s+{_DRILL}\b",
+    rf"(?:[\w-]+\s+){{0,3}}(?:naval|military|air|aerial|army|navy)\s+{_DRILL}\b"
+    rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*)\s+(?:the|their|a|an)\s+(?:[\w/-]+\s+){{0,3}}?{_DRILL}\b",
     re.IGNORECASE,
 )
 _COUNTED = re.compile(r"\b(?:of|several|many|numerous|multiple|series of|\\d+|two|three|four|five)\s+(?:[\w-]+\s+){0,2}$",
                       re.IGNORECASE)
 _INSIDE_DEAL = re.compile(r"\b(?:agreement|deal|pact|accord|treaty|memorandum|plan|plans)\b[^.;]{0,40}\b(?:for|on|to hold)\s+$",
                           re.IGNORECASE)
+_VERB_FIRST = re.compile(r"(?:held|hold|conduct|stag|launch|began|begin|start|kick)", re.IGNORECASE)
 _PLURAL = re.compile(r"\b(?:they|their|them|the two|both|each other|one another)\b", re.IGNORECASE)
 _STATEMENT = re.compile(
     r"\bjoint (?:statement|declaration|communiqu[eé]|press statement)s?\b"
@@ -28,12 +30,14 @@ _STATEMENT = re.compile(
 
 
 def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
-    """A joint drill, patrol or exercise of two or more states (one per sentence)."""
+    """Joint drills, patrols or exercises of two or more states (one per place a sentence names)."""
+    found: list[Draft] = []
     if "exercise" not in sent.families:
-        return []
+        return found
     for match in _EXERCISE.finditer(sent.text):
         before = sent.text[: match.start()]
-        if _COUNTED.search(before[-25:]) or _INSIDE_DEAL.search(before[-70:]):
+        verb_first = _VERB_FIRST.match(match.group()) is not None  # "the two navies held the ... exercise"
+        if (not verb_first and _COUNTED.search(before[-25:])) or _INSIDE_DEAL.search(before[-70:]):
             continue
         at, end = sent.start + match.start(), sent.start + match.end()
         clause = clause_of(sent, at)
@@ -46,8 +50,10 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
                       attributed_to=source(sent))
         draft.fields["location"] = place(sent, end, clause[1], end) or place(sent, at, end, at)
         draft.date = event_date(doc, sent, clause[0], clause[1], at, None)
-        return [draft]
-    return []
+        if not found or all(d.fields["location"] not in {None, draft.fields["location"]} for d in found) \
+                and draft.fields["location"]:
+            found.append(draft)
+    return found
 
 
 def read_statements(doc: Doc, sent: Sent) -> list[Draft]:

@@ -100,6 +100,10 @@ _FORMS = _variants()
 _PATTERN = re.compile(r"(?:" + trie_pattern(_FORMS) + r")(?!\w)")
 
 
+_CURRENCY = re.compile(r"\s(?:dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|won|reais|real|lira|euros?|pounds?"
+                       r"|currency|currencies|dirhams?|riyals?|rand|pesos?|francs?)\b")
+
+
 def tag(text: str) -> list[Mention]:
     """All gazetteer mentions in `text`, left to right, longest match at each position."""
     out: list[Mention] = []
@@ -111,6 +115,8 @@ def tag(text: str) -> list[Mention]:
         surface, entry = _FORMS[match.group()]
         if entry.needs_full and not entry.needs_full & seen:
             continue
+        if entry.kind in {"country", "demonym"} and _CURRENCY.match(text, match.end()):
+            continue  # "the U.S. dollar", "Chinese yuan": a currency, not the state acting
         seen.add(surface)
         out.append(Mention(start, match.end(), match.group(), entry.code, entry.kind, entry.place))
     return out

@@ -15,12 +15,15 @@ _TARGET_VERB = re.compile(
     r"(?:\w+\s+){0,2}(?:boost|raise|increase|lift|expand|bring|take|push|double|grow|reach|hit)\b[^.;]{0,80}$",
     re.IGNORECASE,
 )
+_TARGET_AFTER = re.compile(r"\s+(?:(?:annual|bilateral|trade|two-way)\s+){0,2}(?:target|goal)\b", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:previous|earlier|prior|old|original|former)\s+(?:\w+\s+)?(?:target|goal|objective|aim)\s+of\s+$",
                        re.IGNORECASE)
 _NOT_BILATERAL = re.compile(r"\b(?:deficit|surplus|investment|investments|loans?|reserves|debt|market share|global)\b",
                             re.IGNORECASE)
 _DEAL_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:currency swap|swap|deal|contract|agreement|loan|credit"
                          r"|investment|fund|package|project|pipeline)s?\b", re.IGNORECASE)
+_LEVIED = re.compile(r"\b(?:tariffs?|duties|levies|sanctions|restrictions|controls)\s+(?:\w+\s+){0,3}?on\s+"
+                     r"(?:a further |an additional |another |some |about |nearly |over )?$", re.IGNORECASE)
 _FORECAST = re.compile(r"\b(?:could|may|might|would|will|expected|forecasts?|projected|estimated to|set to|on track)\b",
                        re.IGNORECASE)
 _CARRY = re.compile(r"^(?:[\w\s,]{0,25}\b)?(?:it|this|that|the (?:dollar |trade )?(?:figure|value|total|volume|amount))\b",
@@ -50,11 +53,13 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
             continue
         lead = sent.text[max(0, amount.start - sent.start - 50) : amount.start - sent.start]
         tail = sent.text[amount.end - sent.start : amount.end - sent.start + 30]
-        if _NOT_BILATERAL.search(lead) or _DEAL_AFTER.match(tail):
+        if _NOT_BILATERAL.search(lead) or _DEAL_AFTER.match(tail) or _LEVIED.search(lead[-35:]):
             continue
         drafts.append(_volume(doc, sent, actors, amount, carry[1] if carry and not has_trade else None))
-    if not sent.money and sent.changes and has_trade:
-        drafts.append(_volume(doc, sent, actors, None, None))
+    if has_trade:
+        # A change with no figure in its own clause ("while imports from China dropped 8.5%") is a figure too.
+        for clause in _clauses_with_changes_only(sent):
+            drafts.append(_volume(doc, sent, actors, None, None, clause))
     for draft in drafts:
         draft.attributed_to = source(sent)
     if drafts:
@@ -80,7 +85,9 @@ def _pair(sent: Sent, clause: tuple[int, int]) -> frozenset[str]:
 def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Draft | None:
     for amount in sent.money:
         lead = sent.text[max(0, amount.start - sent.start - 120) : amount.start - sent.start]
-        if _PREVIOUS.search(lead) or not (_TARGET_NOUN.search(lead[-40:]) or _TARGET_VERB.search(lead)):
+        tail = sent.text[amount.end - sent.start : amount.end - sent.start + 30]
+        named = _TARGET_AFTER.match(tail) is not None  # "the $200 billion target set by the two countries"
+        if _PREVIOUS.search(lead) or not (named or _TARGET_NOUN.search(lead[-40:]) or _TARGET_VERB.search(lead)):
             continue
         if amount.currency != "USD":
             continue
@@ -98,9 +105,25 @@ def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Dra
     return None
 
 
-def _volume(doc: Doc, sent: Sent, actors: frozenset[str], amount: Amount | None, carried: Draft | None) -> Draft:
-    anchor = amount.start if amount else (sent.changes[0].start if sent.changes else sent.start)
-    clause = clause_of(sent, anchor)
+def _clauses_with_changes_only(sent: Sent) -> list[tuple[int, int]]:
+    """Clauses that hold a percentage change and a trade word but no money figure."""
+    out: list[tuple[int, int]] = []
+    for change in sent.changes:
+        clause = clause_of(sent, change.start)
+        if clause in out or any(clause[0] <= m.start < clause[1] for m in sent.money):
+            continue
+        if _TRADE.search(sent.text, clause[0] - sent.start, clause[1] - sent.start):
+            out.append(clause)
+    return out
+
+
+def _volume(doc: Doc, sent: Sent, actors: frozenset[str], amount: Amount | None, carried: Draft | None,
+            within: tuple[int, int] | None = None) -> Draft:
+    if within is not None:
+        anchor = next(c.start for c in sent.changes if within[0] <= c.start < within[1])
+    else:
+        anchor = amount.start if amount else (sent.changes[0].start if sent.changes else sent.start)
+    clause = within or clause_of(sent, anchor)
     draft = Draft("trade_volume", actors, sent, (anchor, amount.end if amount else anchor), confidence=0.7)
     if amount:
         draft.fields.update(_money_fields(amount))
