@@ -30,6 +30,7 @@ _DOMAINS = (
 _DOMAIN_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _DOMAINS]
 _MONEY_CUE = re.compile(r"(?:worth|valued at|value of|totall?ing)(?:\s+(?:an estimated|about|around|nearly|some|almost|up to))?\s*$",
                         re.IGNORECASE)
+_GOVERNED = re.compile(r"\b(?:from|for|of|on|in|to|bid\w*|tender\w*|win\w*|won)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _TITLE = re.compile(r"\s+(?:President|Prime Minister|Premier|leader|Chancellor|King|Crown Prince|Emir|Foreign Minister"
                     r"|Defen[cs]e Minister|Supreme Leader)\b")
 _TARGET_TALK = re.compile(r"\b(?:boost|raise|increase|lift|expand|double)\b[^.;]{0,60}\btrade\b[^.;]{0,40}\bto\b", re.IGNORECASE)
@@ -44,6 +45,8 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             continue
         if match["agreed"] and _TARGET_TALK.search(sent.text):
             continue
+        if match["worth"] and _GOVERNED.search(sent.text[max(0, match.start() - 30) : match.start()]):
+            continue  # "barred from contracts worth ...": contracts as a kind, not one concluded
         at, end = sent.start + match.start(), sent.start + match.end()
         clause = clause_of(sent, at)
         if modality(sent, at, end, clause) != "factual":

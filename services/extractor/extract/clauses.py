@@ -36,6 +36,8 @@ _REPORTED = re.compile(
     r"|statement|added|stated|noted|revealed|disclosed|expects?|expected|agreed|believed?|hoped)\b\W*$",
     re.IGNORECASE,
 )
+_SAID_WOULD = re.compile(r"\b(?:said|says|announced|told|stated|confirmed|added)\b(?:\s+\w+){0,4}?\s+(?:it|they|that"
+                         r"|he|she|the \w+)\s+$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|over|off|to|from|city of|outside|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOPIC = re.compile(
     r"\b(?:to discuss|discuss(?:ed|ing|es)?|on issues|over|about|regarding|concerning|including|the situation in"
@@ -86,8 +88,9 @@ def modality(sent: Sent, start: int, end: int, clause: tuple[int, int], reach: i
         return "negated"
     hypo = HYPOTHETICAL.search(window)
     if hypo:
-        if hypo.group().lower() == "would" and _REPORTED.search(text[max(0, lo - 40) : lo]):
-            return "future"
+        if hypo.group().lower() == "would" and (_REPORTED.search(text[max(0, lo - 40) : lo])
+                                                 or _SAID_WOULD.search(window[: hypo.start()])):
+            return "future"  # reported speech: "said it would", not a hypothetical
         return "hypothetical"
     if FUTURE.search(window):
         return "future"

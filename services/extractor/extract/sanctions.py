@@ -17,18 +17,25 @@ _NOUN = re.compile(
     r"\b(?:sanctions?|restrictions?|embargo(?:es)?|export controls?|export curbs?|export bans?|import bans?"
     r"|tariffs?|(?:anti-dumping |countervailing |punitive |import |retaliatory )?duties|levies"
     r"|blacklist|entity list|penalt(?:y|ies)|punitive measures|counter-?measures|retaliatory measures"
-    r"|asset freezes?|(?:a |an )?ban on)\b",
+    r"|asset freezes?|(?:a |an )?ban on"
+    r"|(?:temporary |provisional )?(?:anti-dumping|anti-subsidy|countervailing) (?:deposits|measures))\b",
     re.IGNORECASE,
 )
+# Nouns that name a sanction only in a warning ("warned London would face consequences").
+_THREAT_NOUN = re.compile(r"\b(?:consequences|retaliation|reprisals?|a (?:heavy |high |steep )?price"
+                          r"|punitive action|punishment)\b", re.IGNORECASE)
 # Verbs that restrict by themselves: their object is the target.
 _VERB = re.compile(
     r"\b(?:sanctioned|sanctioning|blacklisted|blacklisting|(?:banned|bans|banning|barred|halted|suspended"
     r"|blocked|restricted|curbed|stopped)\s+(?:(?:all|the|its|most|some|further|new)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:imports?|exports?|shipments|sales|purchases))\b",
+    r"(?:imports?|exports?|shipments|sales|purchases)"
+    r"|(?:banned|bans|banning|barred|bars|bar|barring|excluded|excludes|exclude|excluding|shut|shuts|shutting"
+    r"|expelled|expels|blacklists?)(?=\s+(?:(?:all|the|its|some|more than|over|about|\d+)\s+)?(?:[\w-]+\s+)?"
+    r"(?:[A-Z]|\d)))\b",
     re.IGNORECASE,
 )
 _THREAT = re.compile(
-    r"\b(?:warn\w*|threat\w*|made (?:it )?clear|could face|would face|may face|vow\w*|consider\w*|mull\w*|weigh\w*|retaliat\w*"
+    r"\b(?:warn\w*|threat\w*|made (?:it )?clear|could face|would face|may face|vow\w*|consider\w*|mull\w*|weigh\w*"
     r"|(?:may|could|would|will|might|plans? to|ready to|prepared to|poised to|reserves? the right to)"
     r" (?:impose|slap|levy|sanction|respond|take|introduce|adopt|hit|retaliate|raise|hike|tighten|expand))\b",
     re.IGNORECASE,
@@ -54,6 +61,10 @@ _ON = re.compile(
 )
 _REASON = re.compile(r"\b(?:over|because|in response|in retaliation|for (?:its|their|his|her)|after|amid|accus\w+"
                      r"|citing|since|which|while|as part of)\b", re.IGNORECASE)
+_EFFECTIVE = re.compile(r"\b(?:from|starting|effective|as of|beginning)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday"
+                        r"|Friday|Saturday|Sunday|today|tomorrow|next|January|February|March|April|May|June|July"
+                        r"|August|September|October|November|December|\d)|\b(?:take|takes|took) effect\b"
+                        r"|\bwith immediate effect\b|\beffective immediately\b", re.IGNORECASE)
 _BACKDROP = re.compile(r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
                        re.IGNORECASE)
 _BY = re.compile(r"^\s+by\s+(?:the\s+)?", re.IGNORECASE)
@@ -73,6 +84,7 @@ def read_sanctions(doc: Doc, sent: Sent) -> list[Draft]:
     drafts: list[Draft] = []
     seen: set[tuple[str, frozenset[str], str]] = set()
     spans = [(m.start(), m.end(), False) for m in _NOUN.finditer(sent.text)]
+    spans += [(m.start(), m.end(), False) for m in _THREAT_NOUN.finditer(sent.text)]
     spans += [(m.start(), m.end(), True) for m in _VERB.finditer(sent.text)]
     for start, end, verb in sorted(spans):
         for draft in _read(doc, sent, sent.start + start, sent.start + end, verb):
@@ -87,6 +99,8 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     clause = clause_of(sent, noun_at)
     lead = sent.text[max(0, noun_at - sent.start - 160) : noun_at - sent.start]
     threat = _THREAT.search(lead)
+    if threat is None and _THREAT_NOUN.fullmatch(sent.text, noun_at - sent.start, noun_end - sent.start):
+        return []  # "consequences" names a sanction only when someone warns of them
     if threat and _BACKDROP.search(lead[: threat.start()][-30:]):
         return []  # "despite the threat of U.S. sanctions": a backdrop, not a new warning
     cue_at, cue_end, participle = noun_at, noun_end, False
@@ -109,9 +123,14 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     if mood == "hypothetical" and not threat:
         return []
     kind = "sanctions_threatened" if threat or mood == "future" else "sanctions_imposed"
+    following = doc.sents[sent.index + 1].text if sent.index + 1 < len(doc.sents) else ""
+    scheduled = threat is None or threat.group().lower().startswith(("will ", "would ", "plan"))
+    if kind == "sanctions_threatened" and scheduled and (_EFFECTIVE.search(sent.text) or _EFFECTIVE.search(following)):
+        kind = "sanctions_imposed"  # "will impose duties on Australian wine from Saturday": decided, with a start
     cue_word = sent.text[cue_at - sent.start : cue_end - sent.start].lower()
-    by = _by(sent, cue_at, cue_end, noun_at, noun_end, participle)
-    if "fac" in cue_word:  # "Russia has faced U.S. sanctions": the subject is the target
+    facing = "fac" in cue_word
+    by = _by(sent, cue_at, cue_end, noun_at, noun_end, participle or facing)
+    if facing:  # "Russia has faced U.S. sanctions": the subject is the target, never the imposer
         subject = [m.code for m in sent.mentions if m.code and clause_of(sent, cue_at)[0] <= m.start and m.end <= cue_at]
         target = set(subject[-1:]) - by
     elif threat and (addressee := _addressed(sent, cue_end, by)):
@@ -120,6 +139,8 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
         target = _targets(sent, cue_at, cue_word, noun_at, noun_end, clause, by, verb) - by
     if not target and threat:
         target = _addressee(sent, cue_at, cue_end, by) - by
+    if not target and threat and by and by < sent.pair:
+        target = set(sent.pair - by)  # "Beijing would take necessary countermeasures": against the other party
     if not by or not target:
         return []
     when = event_date(doc, sent, clause[0], clause[1], cue_at, "past") if kind == "sanctions_imposed" else None
