@@ -90,13 +90,17 @@ def analyse(raw: str, published: date) -> Doc:
     sents: list[Sent] = []
     pairs: Counter[frozenset[str]] = Counter()
     singles: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
     for index, span in enumerate(sentences(text)):
         sent = Sent(index, span.start, span.end, source, span.caption,
                     mentions[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
         codes = sorted({m.code for m in sent.mentions if m.code and m.code != "UN"})
         singles.update(codes)
+        for m in sent.mentions:
+            if m.code and m.code != "UN":
+                first_seen.setdefault(m.code, len(first_seen))
         pairs.update(frozenset(pair) for pair in combinations(codes, 2))
-        sent.pair = _leading_pair(pairs, singles)
+        sent.pair = _leading_pair(pairs, singles, first_seen)
         sents.append(sent)
     _mark_families(source[1], sents)
     return Doc(text, published, sents)
@@ -114,11 +118,13 @@ def _mark_families(low: str, sents: list[Sent]) -> None:
                 at = low.find(stem, at + 1)
 
 
-def _leading_pair(pairs: Counter[frozenset[str]], singles: Counter[str]) -> frozenset[str]:
-    """The pair the article is about so far: the most frequent co-mentioned pair, else the top two actors."""
+def _leading_pair(pairs: Counter[frozenset[str]], singles: Counter[str], first_seen: dict[str, int]) -> frozenset[str]:
+    """The pair the article is about so far: the most frequent co-mentioned pair (ties: the more mentioned,
+    then the earlier named, since news names its main actors first), else the top two actors."""
     if pairs:
         best = max(pairs.values())
         tied = [pair for pair, n in pairs.items() if n == best]
-        return max(tied, key=lambda pair: sum(singles[code] for code in pair))
+        return max(tied, key=lambda pair: (sum(singles[code] for code in pair),
+                                           -sum(first_seen.get(code, 99) for code in pair)))
     top = [code for code, _ in singles.most_common(2)]
     return frozenset(top) if len(top) == 2 else frozenset()

@@ -91,11 +91,16 @@ def find_money(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
         else:
             currency = _WORDS.get(match["word"].lower(), match["word"].upper())
             currency = "CNY" if currency == "RMB" else currency
-        out.append(Amount(match.start(), match.end(), number * _SCALES.get(scale, 1.0), currency))
+        amount = Amount(match.start(), match.end(), number * _SCALES.get(scale, 1.0), currency)
         skip_until = match.end()
         paren = _PAREN.match(text, match.end())
         if paren and (_SYMBOL_FIRST.search(paren.group()) or _NUMBER_FIRST.search(paren.group())):
             skip_until = paren.end()
+            if currency != "USD":  # "253.1 billion euros ($274 billion)": the text gives the dollar value
+                inner = find_money(text, low, paren.start(), paren.end())
+                if inner and inner[0].currency == "USD":
+                    amount = Amount(match.start(), paren.end(), inner[0].value, "USD")
+        out.append(amount)
     return out
 
 
