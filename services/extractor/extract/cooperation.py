@@ -15,10 +15,14 @@ _EXERCISE = re.compile(
     rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*)\s+(?:the|their|a|an)\s+(?:[\w/-]+\s+){{0,3}}?{_DRILL}\b",
     re.IGNORECASE,
 )
-_COUNTED = re.compile(r"\b(?:of|several|many|numerous|multiple|series of|\\d+|two|three|four|five)\s+(?:[\w-]+\s+){0,2}$",
+_COUNTED = re.compile(r"\b(?:series of|number of|several|many|numerous|multiple|series of|\\d+|two|three|four|five)\s+(?:[\w-]+\s+){0,2}$",
                       re.IGNORECASE)
 _INSIDE_DEAL = re.compile(r"\b(?:agreement|deal|pact|accord|treaty|memorandum|plan|plans)\b[^.;]{0,40}\b(?:for|on|to hold)\s+$",
                           re.IGNORECASE)
+_PLEDGE = re.compile(r"\b(?:commit\w*|pledg\w*|vow\w*|agree\w*|promis\w*|propos\w*|call\w* for|plan\w*)\s+to\s+"
+                     r"(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
+_SEQUEL = re.compile(r"\b(?:the|these|those|their)\s+(?:[\w-]+\s+){0,2}(?:drills|exercises?|patrols?|manoeuvres|maneuvers)\b",
+                     re.IGNORECASE)
 _VERB_FIRST = re.compile(r"(?:held|hold|conduct|stag|launch|began|begin|start|kick)", re.IGNORECASE)
 _PLURAL = re.compile(r"\b(?:they|their|them|the two|both|each other|one another)\b", re.IGNORECASE)
 _STATEMENT = re.compile(
@@ -37,12 +41,14 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
     for match in _EXERCISE.finditer(sent.text):
         before = sent.text[: match.start()]
         verb_first = _VERB_FIRST.match(match.group()) is not None  # "the two navies held the ... exercise"
+        if verb_first and re.search(r"\bto\s+$", before):
+            continue  # "to hold military exercises every year": intended, not held
         if (not verb_first and _COUNTED.search(before[-25:])) or _INSIDE_DEAL.search(before[-70:]):
             continue
         at, end = sent.start + match.start(), sent.start + match.end()
         clause = clause_of(sent, at)
-        if modality(sent, at, end, clause) in {"negated", "hypothetical"}:
-            continue
+        if modality(sent, at, end, clause) != "factual" or _PLEDGE.search(sent.text[max(0, match.start() - 60) : match.start()]):
+            continue  # planned, pledged or denied drills are not drills held
         actors = with_pair(sent, participants(sent, at, clause), _PLURAL)
         if len(actors) < 2:
             continue
@@ -53,6 +59,10 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
         if not found or (all(d.fields["location"] not in {None, draft.fields["location"]} for d in found) \
                 and draft.fields["location"]):
             found.append(draft)
+    if found:
+        doc.notes["last_exercise"] = (sent.index, found[-1])
+    else:
+        _fill_place(doc, sent)
     return found
 
 
@@ -73,3 +83,14 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
     draft = Draft("joint_statement", frozenset(actors), sent, (at, end), confidence=0.7, attributed_to=source(sent))
     draft.date = event_date(doc, sent, sent.start, sent.end, at, "past")
     return [draft]
+
+
+def _fill_place(doc: Doc, sent: Sent) -> None:
+    """"The five-day drills in the Arabian Sea ...": a place for the exercise the sentence before began."""
+    last = doc.notes.get("last_exercise")
+    if last is None or last[0] != sent.index - 1 or last[1].fields.get("location"):
+        return
+    sequel = _SEQUEL.search(sent.text)
+    if sequel:
+        end = sent.start + sequel.end()
+        last[1].fields["location"] = place(sent, end, sent.end, end)

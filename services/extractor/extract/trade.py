@@ -11,10 +11,14 @@ from services.extractor.extract.slots import Draft, source
 _TRADE = re.compile(r"\b(?:trade|turnover|exports?|imports?|shipments|commerce|trading)\b", re.IGNORECASE)
 _TARGET_NOUN = re.compile(r"\b(?:target|goal|objective|aim)\s+(?:of\s+)?(?:reaching\s+|hitting\s+)?$", re.IGNORECASE)
 _TARGET_VERB = re.compile(
-    r"\b(?:to|would|will|intends?|aims?|aimed|agreed|pledged|vowed|plans?|hopes?|seeks?|wants?)\s+"
-    r"(?:\w+\s+){0,2}(?:boost|raise|increase|lift|expand|bring|take|push|double|grow|reach|hit)\b[^.;]{0,80}$",
+    r"\b(?:to|would|will|intends?|aims?|aimed|agreed|pledged|vowed|plans?|hopes?|seeks?|wants?|of)\s+"
+    r"(?:\w+\s+){0,2}(?:boost|rais|increas|lift|expand|bring|tak|push|doubl|grow|reach|hit)\w*\b"
+    r"[^.;]{0,40}\b(?:trade|turnover|commerce|exchanges|it)\b[^.;]{0,50}$",
     re.IGNORECASE,
 )
+_TARGET_FROM = re.compile(r"\b(?:target|goal)\s+from\s+$", re.IGNORECASE)
+_THRESHOLD = re.compile(r"\b(?:topp\w+|surpass\w*|exceed\w*|pass\w*|cross\w*|above|over|more than|beyond)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"\s+(?:(?:annual|bilateral|trade|two-way)\s+){0,2}(?:target|goal)\b", re.IGNORECASE)
 _PREVIOUS = re.compile(r"\b(?:previous|earlier|prior|old|original|former)\s+(?:\w+\s+)?(?:target|goal|objective|aim)\s+of\s+$",
                        re.IGNORECASE)
@@ -55,6 +59,10 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
         tail = sent.text[amount.end - sent.start : amount.end - sent.start + 30]
         if _NOT_BILATERAL.search(lead) or _DEAL_AFTER.match(tail) or _LEVIED.search(lead[-35:]):
             continue
+        if _NOT_BILATERAL.search(sent.text, clause_of(sent, amount.start)[0] - sent.start, amount.start - sent.start):
+            continue  # "the EU's trade deficit with China had doubled in two years to around 400 billion euros"
+        if _THRESHOLD.search(lead[-25:]) and any(m.currency == "USD" and m.start != amount.start for m in sent.money):
+            continue  # "topping $100 billion for a second year": a threshold beside the figure itself
         drafts.append(_volume(doc, sent, actors, amount, carry[1] if carry and not has_trade else None))
     if has_trade:
         # A change with no figure in its own clause ("while imports from China dropped 8.5%") is a figure too.
@@ -91,6 +99,15 @@ def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Dra
             continue
         if amount.currency != "USD":
             continue
+        if _TARGET_FROM.search(lead[-30:]):  # "lift the target from $5 billion to $10 billion"
+            later = [m for m in sent.money if m.start > amount.end and re.fullmatch(
+                r"\s+to\s+", sent.text[amount.end - sent.start : m.start - sent.start])]
+            if later and later[0].currency == "USD":
+                draft = Draft("trade_target", actors, sent, (amount.start, later[0].end), confidence=0.8)
+                draft.fields.update(value_usd=later[0].value, previous_value_usd=amount.value)
+                draft.fields["target_year"] = _target_year(sent)
+                used.update({amount.start, later[0].start})
+                return draft
         draft = Draft("trade_target", actors, sent, (amount.start, amount.end), confidence=0.8)
         draft.fields["value_usd"] = amount.value
         used.add(amount.start)
@@ -99,10 +116,13 @@ def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Dra
             if other.start != amount.start and _PREVIOUS.search(other_lead):
                 draft.fields["previous_value_usd"] = other.value
                 used.add(other.start)
-        year = next((d.year for d in sent.dates if d.kind == "y" and d.prep in {"by", "of", "end"}), None)
-        draft.fields["target_year"] = year
+        draft.fields["target_year"] = _target_year(sent)
         return draft
     return None
+
+
+def _target_year(sent: Sent) -> int | None:
+    return next((d.year for d in sent.dates if d.kind == "y" and d.prep in {"by", "of", "end", "until"}), None)
 
 
 def _clauses_with_changes_only(sent: Sent) -> list[tuple[int, int]]:
