@@ -10,7 +10,7 @@ _DEAL = (r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memo
          r"|MoUs?|currency swap|swap line|swap)")
 _TRIGGER = re.compile(
     rf"\b(?P<verb>sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ikes?)|clinch(?:ed|es)?|conclud(?:ed|es)"
-    rf"|reach(?:ed|es)?|agreed|agrees)\s+(?:[^\s;]+\s+){{0,7}}?{_DEAL}\b"
+    rf"|reach(?:ed|es)?|agreed|agrees|finali[sz]ed)\s+(?:[^\s;]+\s+){{0,7}}?{_DEAL}\b"
     rf"|\b{_DEAL}\s+(?:was|were|has been|have been|had been)\s+(?P<passive>signed|inked|sealed|struck|concluded|agreed)"
     r"|\b(?P<agreed>agreed)\s+(?:to the|to an?|on the|on an?|upon)\b"
     rf"|\b(?P<worth>{_DEAL})\b(?=[^.;]{{0,90}}\b(?:worth|valued at)\s)",

@@ -33,11 +33,13 @@ FUTURE = re.compile(
 )
 _REPORTED = re.compile(
     r"\b(?:said|says|say|saying|announced|announces|confirmed|reported|reports|report|told|tells|news"
-    r"|statement|added|stated|noted|revealed|disclosed|expects?|expected|agreed|believed?|hoped)\b\W*$",
+    r"|statement|added|stated|noted|revealed|disclosed|expects?|expected|agreed|believed?|hoped)\b"
+    r"(?:\s+(?:reporters|journalists|media|lawmakers|parliament|state media|the \w+))?\W*$",
     re.IGNORECASE,
 )
-_SAID_WOULD = re.compile(r"\b(?:said|says|announced|told|stated|confirmed|added)\b(?:\s+\w+){0,4}?\s+(?:it|they|that"
-                         r"|he|she|the \w+)\s+$", re.IGNORECASE)
+_SAID_WOULD = re.compile(r"\b(?:said|says|announced|told|stated|confirmed|added)\b[^.;:?!]{0,70}$", re.IGNORECASE)
+# "denied a report that he planned to meet ...": what is denied did not happen and is not planned.
+_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b[^.;]{0,60}$", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|over|off|to|from|city of|outside|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOPIC = re.compile(
     r"\b(?:to discuss|discuss(?:ed|ing|es)?|on issues|over|about|regarding|concerning|including|the situation in"
@@ -49,7 +51,7 @@ ANAPHOR = re.compile(
     r"\b(?:the two (?:countries|nations|sides|leaders|presidents|men|governments|neighbou?rs|powers|militaries"
     r"|navies|states|heads of state|ministers|foreign ministers|partners|allies|giants|economies)"
     r"|both (?:sides|countries|nations|leaders|men|governments)|each other|one another|the pair"
-    r"|bilateral|they|their|them|jointly|joint|the two)\b",
+    r"|bilateral|they|their|them|jointly|joint|the two(?!\s+(?:groups|compan|firms|clubs|teams|universit|lobb|banks|executives|organi|chambers|bodies|associations)))\b",
     re.IGNORECASE,
 )
 
@@ -83,7 +85,7 @@ def modality(sent: Sent, start: int, end: int, clause: tuple[int, int], reach: i
     if _PARTICIPIAL.match(text, lo):
         first = max(0, lo - 70)  # "..., Xi can avoid X while still making Y": the main clause's mood governs
     window = text[first:at] + " " + (text[end - sent.start : reach - sent.start] if reach else "")
-    if NEGATION.search(window) or re.match(r"\s+(?:was|were|has been|had been)\s+(?:cancel|postpon|called off)",
+    if NEGATION.search(window) or _DENIED.search(text[max(0, lo - 70) : lo]) or re.match(r"\s+(?:was|were|has been|had been)\s+(?:cancel|postpon|called off)",
                                            text[end - sent.start :]):
         return "negated"
     hypo = HYPOTHETICAL.search(window)

@@ -24,9 +24,10 @@ _PLEDGE = re.compile(r"\b(?:commit\w*|pledg\w*|vow\w*|agree\w*|promis\w*|propos\
 _SEQUEL = re.compile(r"\b(?:the|these|those|their)\s+(?:[\w-]+\s+){0,2}(?:drills|exercises?|patrols?|manoeuvres|maneuvers)\b",
                      re.IGNORECASE)
 _VERB_FIRST = re.compile(r"(?:held|hold|conduct|stag|launch|began|begin|start|kick)", re.IGNORECASE)
-_PLURAL = re.compile(r"\b(?:they|their|them|the two|both|each other|one another)\b", re.IGNORECASE)
+_PLURAL = re.compile(r"\b(?:they|their|them|the two|both|each other|one another|the leaders|the sides|the three)\b",
+                     re.IGNORECASE)
 _STATEMENT = re.compile(
-    r"\bjoint (?:statement|declaration|communiqu[eé]|press statement)s?\b"
+    r"\bjoint (?:[\w']+\s+)?(?:statement|declaration|communiqu[eé])s?\b"
     r"|\b(?:jointly|together) (?:declared|stated|issued|announced)\b"
     r"|\b(?:the two (?:countries|sides|leaders|nations|presidents)|both sides|both countries)\s+(?:also\s+)?declared\b",
     re.IGNORECASE,
@@ -77,7 +78,11 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
     clause = clause_of(sent, at)
     if modality(sent, at, end, clause) != "factual":
         return []
-    actors = with_pair(sent, participants(sent, at, clause))
+    actors = participants(sent, at, clause)
+    met = doc.notes.get("last_meeting")
+    if len(actors) < 2 and met and met[0] >= sent.index - 2 and _PLURAL.search(sent.text) and actors <= met[1]:
+        actors = set(met[1])  # "The leaders issued a joint statement": those who just met
+    actors = with_pair(sent, actors)
     if len(actors) < 2:
         return []
     draft = Draft("joint_statement", frozenset(actors), sent, (at, end), confidence=0.7, attributed_to=source(sent))

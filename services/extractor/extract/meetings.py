@@ -40,6 +40,11 @@ _VIDEO = re.compile(r"\bvideo|virtual|online|videoconference", re.IGNORECASE)
 _CALL = re.compile(r"\b(?:phone|telephone|call|phoned|telephoned|conversation)\b", re.IGNORECASE)
 _MET_NEEDS = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:needs?|demands?|targets?|goals?|obligations?|requirements?"
                        r"|criteria|standards?|expectations?|deadlines?|conditions?)\b", re.IGNORECASE)
+_NON_STATE = re.compile(
+    r"(?:'s)?\s+(?:[A-Z][\w-]*\s+){0,3}(?:[\w-]+\s+)?(?:Chamber|business(?:es)?|compan(?:y|ies)|firms?|executives"
+    r"|lobby|universit(?:y|ies)|students|fans|clubs?|teams?|industr(?:y|ies)|federation|association|chambers"
+    r"|football|athletes|players|scientists|scholars|think tanks?|journalists|automakers|carmakers|banks)\b")
+_INDEFINITE = re.compile(r"^\w+(?:\s+of)?\s+an?\s", re.IGNORECASE)
 _NEXT_VERB = re.compile(r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|then|also|later)\b")
 _QUAD = frozenset({"AUS", "IND", "JPN", "USA"})
 
@@ -57,6 +62,9 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
         dated = draft.fields.pop("own_when")
         if not found or (dated and all(d.type != draft.type for d in found)):
             found.append(draft)
+    held = [d for d in found if d.type == "meeting_held"]
+    if held:
+        doc.notes["last_meeting"] = (sent.index, held[0].actors)
     return found
 
 
@@ -82,8 +90,9 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if noun and _venue(sent, at):
         return None
-    if noun and _PREP_REF.search(before[-60:]) and not own_when and not own_where:
-        return None
+    reference = _PREP_REF.search(before[-60:])
+    if noun and reference and not own_when and not own_where and not _INDEFINITE.search(reference.group()):
+        return None  # "at their meeting" refers back; "after a two-hour video call" reports a new one
     mood = modality(sent, at, end, clause, _reach(sent, end, clause) if noun else end)
     if mood in {"negated", "hypothetical"}:
         return None
@@ -154,6 +163,9 @@ def _usable(word: str, before: str, after: str) -> bool:
 
 def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
     found = with_pair(sent, participants(sent, at, clause))
+    private = {m.code for m in sent.mentions if m.code and _NON_STATE.match(sent.text, m.end - sent.start)}
+    public = {m.code for m in sent.mentions if m.code and not _NON_STATE.match(sent.text, m.end - sent.start)}
+    found -= private - public  # "Japan's Keidanren business lobby and the Korea Chamber of Commerce met"
     venues = {m.code for m in sent.mentions
               if m.kind == "bloc" and m.code and _BLOC_VENUE.match(sent.text[m.end - sent.start :])}
     blocs = {m.code for m in sent.mentions if m.kind == "bloc" and m.code and m.code != "QUAD"}
