@@ -40,6 +40,8 @@ _REPORTED = re.compile(
 _SAID_WOULD = re.compile(r"\b(?:said|says|announced|told|stated|confirmed|added)\b[^.;:?!]{0,70}$", re.IGNORECASE)
 # "denied a report that he planned to meet ...": what is denied did not happen and is not planned.
 _DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b[^.;]{0,60}$", re.IGNORECASE)
+_CALLED_OFF = re.compile(r"\b(?:was|were|has been|had been|have been|is|are|been)\s+(?:\w+\s+)?(?:cancel\w*"
+                         r"|postpon\w*|called off|scrapped|shelved|put off|suspended)", re.IGNORECASE)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|over|off|to|from|city of|outside|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _TOPIC = re.compile(
     r"\b(?:to discuss|discuss(?:ed|ing|es)?|on issues|over|about|regarding|concerning|including|the situation in"
@@ -85,8 +87,8 @@ def modality(sent: Sent, start: int, end: int, clause: tuple[int, int], reach: i
     if _PARTICIPIAL.match(text, lo):
         first = max(0, lo - 70)  # "..., Xi can avoid X while still making Y": the main clause's mood governs
     window = text[first:at] + " " + (text[end - sent.start : reach - sent.start] if reach else "")
-    if NEGATION.search(window) or _DENIED.search(text[max(0, lo - 70) : lo]) or re.match(r"\s+(?:was|were|has been|had been)\s+(?:cancel|postpon|called off)",
-                                           text[end - sent.start :]):
+    if NEGATION.search(window) or _DENIED.search(text[max(0, lo - 70) : lo]) or _CALLED_OFF.search(
+            text, end - sent.start, min(len(text), clause[1] - sent.start, end - sent.start + 60)):
         return "negated"
     hypo = HYPOTHETICAL.search(window)
     if hypo:

@@ -213,6 +213,7 @@ def _cameo(fmt: str, word: str, where: str | None, actors: set[str]) -> str:
         return "043"
     if word.startswith("visit") or word == "trip":
         return "042"
-    if where and PLACE_COUNTRY.get(where) and PLACE_COUNTRY[where] not in actors:
-        return "044"
+    host = PLACE_COUNTRY.get(where) if where else None
+    if host:
+        return "042" if host in actors else "044"  # one side travelled to the other; or both met on third ground
     return "040"

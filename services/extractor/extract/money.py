@@ -29,6 +29,7 @@ _NUMBER_FIRST = re.compile(
 _CURRENCY_WORDS = ("dollar", "euro", "yuan", "renminbi", "ruble", "rouble", "rupee", "yen", "won", "pound",
                    "real", "reais", "lira", "dirham", "riyal", "usd", "eur", "cny", "rmb", "jpy", "inr", "rub",
                    "brl", "krw", "gbp")
+_CURRENCY_CUE = re.compile("|".join(_CURRENCY_WORDS))
 _PAREN = re.compile(r"\s*\(\s*[^()]{1,30}\)")
 
 _FRACTIONS = {"one-third": 33.3, "one third": 33.3, "a third": 33.3, "two-thirds": 66.7,
@@ -58,6 +59,7 @@ _NOUN_AFTER = re.compile(r" (?:(?P<up>increase|rise|growth|jump|gain|surge)|(?P<
 _MULT = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "halved": -50.0}
 _CHANGE_CUES = ("%", "percent", "per cent", "pct", "third", "half", "quarter", "fifth", "doubled", "tripled",
                 "trebled", "halved")
+CHANGE_CUE = re.compile("|".join(_CHANGE_CUES))  # any change needs one of these words
 
 
 class Amount(NamedTuple):
@@ -77,7 +79,7 @@ def find_money(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
     """Money amounts in text[lo:hi]; an amount restated in brackets in another currency counts once."""
     hi = len(text) if hi is None else hi
     matches = list(_SYMBOL_FIRST.finditer(text, lo, hi))
-    if any(word in low[lo:hi] for word in _CURRENCY_WORDS):
+    if _CURRENCY_CUE.search(low, lo, hi):
         matches += [m for m in _NUMBER_FIRST.finditer(text, lo, hi) if not (m.start() and text[m.start() - 1] in ".,0123456789")]
     out: list[Amount] = []
     skip_until = -1
@@ -107,7 +109,7 @@ def find_money(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
 def find_changes(low: str, lo: int = 0, hi: int | None = None) -> list[Change]:
     """Percentage changes in low[lo:hi] ("fell 7.7%", "rising by 30 percent", "jumped by one-third"), signed."""
     hi = len(low) if hi is None else hi
-    if not any(cue in low[lo:hi] for cue in _CHANGE_CUES):
+    if not CHANGE_CUE.search(low, lo, hi):
         return []
     out: list[Change] = []
     for match in _AMOUNT.finditer(low, lo, hi):

@@ -19,11 +19,10 @@ _NOUN = re.compile(
     r"|blacklist|entity list|penalt(?:y|ies)|punitive measures|counter-?measures|retaliatory measures"
     r"|asset freezes?|(?:a |an )?ban on"
     r"|(?:temporary |provisional )?(?:anti-dumping|anti-subsidy|countervailing) (?:deposits|measures))\b",
-    re.IGNORECASE,
-)
+)  # on the lower-cased text: without case folding the engine skips most positions in C
 # Nouns that name a sanction only in a warning ("warned London would face consequences").
 _THREAT_NOUN = re.compile(r"\b(?:consequences|retaliation|reprisals?|a (?:heavy |high |steep )?price"
-                          r"|punitive action|punishment)\b", re.IGNORECASE)
+                          r"|punitive action|punishment)\b")  # lower-cased text
 # Verbs that restrict by themselves: their object is the target.
 _VERB = re.compile(
     r"\b(?:sanctioned|sanctioning|blacklisted|blacklisting|(?:banned|bans|banning|barred|halted|suspended"
@@ -83,8 +82,8 @@ def read_sanctions(doc: Doc, sent: Sent) -> list[Draft]:
         return []
     drafts: list[Draft] = []
     seen: set[tuple[str, frozenset[str], str]] = set()
-    spans = [(m.start(), m.end(), False) for m in _NOUN.finditer(sent.text)]
-    spans += [(m.start(), m.end(), False) for m in _THREAT_NOUN.finditer(sent.text)]
+    spans = [(m.start(), m.end(), False) for m in _NOUN.finditer(sent.low)]
+    spans += [(m.start(), m.end(), False) for m in _THREAT_NOUN.finditer(sent.low)]
     spans += [(m.start(), m.end(), True) for m in _VERB.finditer(sent.text)]
     for start, end, verb in sorted(spans):
         for draft in _read(doc, sent, sent.start + start, sent.start + end, verb):
@@ -99,7 +98,7 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     clause = clause_of(sent, noun_at)
     lead = sent.text[max(0, noun_at - sent.start - 160) : noun_at - sent.start]
     threat = _THREAT.search(lead)
-    if threat is None and _THREAT_NOUN.fullmatch(sent.text, noun_at - sent.start, noun_end - sent.start):
+    if threat is None and _THREAT_NOUN.fullmatch(sent.low, noun_at - sent.start, noun_end - sent.start):
         return []  # "consequences" names a sanction only when someone warns of them
     if threat and _BACKDROP.search(lead[: threat.start()][-30:]):
         return []  # "despite the threat of U.S. sanctions": a backdrop, not a new warning

@@ -5,6 +5,7 @@ import re
 from services.extractor.extract.clauses import ANAPHOR, NEGATION, clause_of
 from services.extractor.extract.dates import resolve
 from services.extractor.extract.doc import Doc, Sent
+from services.extractor.extract.money import CHANGE_CUE as _CHANGE_CUE
 from services.extractor.extract.money import Amount
 from services.extractor.extract.slots import Draft, source
 
@@ -32,6 +33,7 @@ _FORECAST = re.compile(r"\b(?:could|may|might|would|will|expected|forecasts?|pro
                        re.IGNORECASE)
 _CARRY = re.compile(r"^(?:[\w\s,]{0,25}\b)?(?:it|this|that|the (?:dollar |trade )?(?:figure|value|total|volume|amount))\b",
                     re.IGNORECASE)
+_DIGIT = re.compile(r"[0-9]")
 _FLOW = re.compile(r"\b(?P<f>exports?|imports?|shipments)\b", re.IGNORECASE)
 
 
@@ -41,6 +43,8 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
     carry = doc.notes.get("last_trade")
     if not has_trade and not (carry and carry[0] == sent.index - 1 and sent.money and _CARRY.match(sent.text)):
         return []
+    if _DIGIT.search(sent.text) is None and _CHANGE_CUE.search(sent.low) is None:
+        return []  # neither an amount nor a change: nothing to read (checked before the costlier steps)
     if NEGATION.search(sent.text[:40]) and not sent.money:
         return []
     anchor = sent.money[0].start if sent.money else (sent.changes[0].start if sent.changes else sent.start)
