@@ -14,7 +14,7 @@ from services.extractor.extract.money import Amount, Change, find_changes, find_
 from services.extractor.extract.text import lower, normalise, sentences
 from services.extractor.extract.trie import trie_pattern
 
-# Word stems that make a sentence worth reading for each event family; found with str.find, which is
+# Word beginnings that make a sentence worth reading for each event family; found in one pass, which is
 # far cheaper than running every reader's patterns over every sentence.
 FAMILIES: dict[str, tuple[str, ...]] = {
     "meeting": ("meet", "met", "summit", "talks", "visit", "trip", "host", "call", "phone", "spoke", "speak",
@@ -26,7 +26,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "sanctions": ("sanction", "restriction", "embargo", "control", "tariff", "duties", "blacklist", "entity list",
                   "penalt", "punitive", "measures", "asset freez", " ban ", " bans ", "banned", "banning", "levies",
                   "curb", "barred", "halted", "suspended", "blocked", " bar ", " bars ", "barring", "exclud", "shut",
-                  "expel", "consequence", "retaliat", "reprisal", " price", "punish", "deposits"),
+                  "expel", "consequence", "retaliat", "reprisal", " price", "punish", "deposits", "countermeasure",
+                  "counter-measure"),
     "exercise": ("exercise", "drill", "patrol", "war game", "wargame", "manoeuvre", "maneuver", "flights",
                  "missions", "naval games"),
     "statement": ("joint", "declared", "together"),
@@ -97,12 +98,15 @@ def analyse(raw: str, published: date) -> Doc:
         sent = Sent(index, span.start, span.end, source, span.caption,
                     mentions[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
         codes = sorted({m.code for m in sent.mentions if m.code and m.code != "UN"})
-        singles.update(codes)
-        for m in sent.mentions:
-            if m.code and m.code != "UN":
-                first_seen.setdefault(m.code, len(first_seen))
-        pairs.update(frozenset(pair) for pair in combinations(codes, 2))
-        sent.pair = _leading_pair(pairs, singles, first_seen)
+        if codes or not sents:  # the pair changes only where actors are named
+            singles.update(codes)
+            for m in sent.mentions:
+                if m.code and m.code != "UN":
+                    first_seen.setdefault(m.code, len(first_seen))
+            pairs.update(frozenset(pair) for pair in combinations(codes, 2))
+            sent.pair = _leading_pair(pairs, singles, first_seen)
+        else:
+            sent.pair = sents[-1].pair
         sents.append(sent)
     _mark_families(source[1], sents)
     return Doc(text, published, sents)
@@ -113,7 +117,7 @@ _STEM_FAMILIES: dict[str, set[str]] = {}
 for _family, _stems in FAMILIES.items():
     for _stem in _stems:
         _STEM_FAMILIES.setdefault(_stem, set()).add(_family)
-_STEMS = re.compile(trie_pattern(_STEM_FAMILIES))
+_STEMS = re.compile(r"\b" + trie_pattern(_STEM_FAMILIES))  # stems start words: "met" is not in "commentators"
 
 
 def _mark_families(low: str, sents: list[Sent]) -> None:

@@ -45,6 +45,8 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
         return []
     if _DIGIT.search(sent.text) is None and _CHANGE_CUE.search(sent.low) is None:
         return []  # neither an amount nor a change: nothing to read (checked before the costlier steps)
+    if not sent.money and not sent.changes:
+        return []
     if NEGATION.search(sent.text[:40]) and not sent.money:
         return []
     anchor = sent.money[0].start if sent.money else (sent.changes[0].start if sent.changes else sent.start)
