@@ -60,6 +60,12 @@ ANAPHOR = re.compile(
 
 def clauses(sent: Sent) -> list[tuple[int, int]]:
     """Clause spans (absolute offsets): split at subordinators, "that", semicolons, dashes and brackets."""
+    if sent.clause_spans is None:
+        sent.clause_spans = _clauses(sent)
+    return sent.clause_spans
+
+
+def _clauses(sent: Sent) -> list[tuple[int, int]]:
     cuts = [sent.start]
     lead = _LEAD_SUB.match(sent.text)
     if lead:

@@ -37,7 +37,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 class Sent:
     """A sentence: its span, actor mentions, and (computed on first use) its dates, money and changes."""
 
-    __slots__ = ("_changes", "_dates", "_money", "_source", "caption", "end", "families", "index", "low", "mentions",
+    __slots__ = ("_changes", "_dates", "_money", "_source", "clause_spans", "caption", "end", "families", "index", "low", "mentions",
                  "pair", "start", "text")
 
     def __init__(self, index: int, start: int, end: int, source: tuple[str, str], caption: bool,
@@ -51,6 +51,7 @@ class Sent:
         self._dates: list[DateExpr] | None = None
         self._money: list[Amount] | None = None
         self._changes: list[Change] | None = None
+        self.clause_spans: list[tuple[int, int]] | None = None  # filled by clauses.clauses() on first use
 
     @property
     def dates(self) -> list[DateExpr]:
