@@ -96,8 +96,11 @@ def _variants() -> dict[str, tuple[str, Entry]]:
 
 
 _FORMS = _variants()
-# Case-sensitive on purpose: most positions start lowercase and are skipped by the engine at once.
-_PATTERN = re.compile(r"(?:" + trie_pattern(_FORMS) + r")(?!\w)")
+# Case-sensitive on purpose: most positions start lowercase and are skipped by the engine at once. The few
+# forms that begin in lower case ("von der Leyen", "al-Assad") are found with str.find instead, so that
+# the trie is never tried at every "a" or "e" of the text.
+_LOWER_FORMS = sorted((f for f in _FORMS if f[:1].islower()), key=len, reverse=True)
+_PATTERN = re.compile(r"(?:" + trie_pattern(f for f in _FORMS if not f[:1].islower()) + r")(?!\w)")
 
 
 _CURRENCY = re.compile(r"\s(?:dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|won|reais|real|lira|euros?|pounds?"
@@ -108,15 +111,35 @@ def tag(text: str) -> list[Mention]:
     """All gazetteer mentions in `text`, left to right, longest match at each position."""
     out: list[Mention] = []
     seen: set[str] = set()
-    for match in _PATTERN.finditer(text):
-        start = match.start()
+    for start, end, form in _matches(text):
         if start and (text[start - 1].isalnum() or text[start - 1] in "._"):
             continue
-        surface, entry = _FORMS[match.group()]
+        surface, entry = _FORMS[form]
         if entry.needs_full and not entry.needs_full & seen:
             continue
-        if entry.kind in {"country", "demonym"} and _CURRENCY.match(text, match.end()):
+        if entry.kind in {"country", "demonym"} and _CURRENCY.match(text, end):
             continue  # "the U.S. dollar", "Chinese yuan": a currency, not the state acting
         seen.add(surface)
-        out.append(Mention(start, match.end(), match.group(), entry.code, entry.kind, entry.place))
+        out.append(Mention(start, end, form, entry.code, entry.kind, entry.place))
     return out
+
+
+def _matches(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, form) of the trie's matches and of the lower-case forms, longest first where they overlap."""
+    found = [(m.start(), m.end(), m.group()) for m in _PATTERN.finditer(text)]
+    extra: list[tuple[int, int, str]] = []
+    for form in _LOWER_FORMS:
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if not (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+                extra.append((at, end, form))
+            at = text.find(form, at + 1)
+    if not extra:
+        return found
+    merged: list[tuple[int, int, str]] = []
+    for item in sorted(found + extra, key=lambda m: (m[0], -m[1])):
+        if merged and item[0] < merged[-1][1]:
+            continue  # inside a longer match that starts earlier ("mainland China")
+        merged.append(item)
+    return merged
