@@ -19,11 +19,21 @@ READERS: tuple[Reader, ...] = (
 )
 
 
+def _follows_trade(doc: Doc, sent: Sent) -> bool:
+    """The sentence after a trade figure may restate it ("The figure was ...") without a trade word."""
+    last = doc.notes.get("last_trade")
+    return last is not None and last[0] == sent.index - 1
+
+
 def extract_events(text: str, *, published_at: datetime, article_id: str) -> list[Event]:
     """Return the events a careful reader finds in `text`, in text order."""
     if not text.strip():
         return []
     published = published_at.astimezone(UTC).date() if published_at.tzinfo else published_at.date()
     doc = analyse(text, published)
-    drafts = [draft for sent in doc.sents for reader in READERS for draft in reader(doc, sent)]
+    drafts: list[Draft] = []
+    for sent in doc.sents:
+        if sent.families or _follows_trade(doc, sent):  # most sentences name no event word at all
+            for reader in READERS:
+                drafts.extend(reader(doc, sent))
     return [to_event(draft, text, article_id, published_at) for draft in merge(drafts)]
