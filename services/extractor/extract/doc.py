@@ -26,7 +26,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "sanctions": ("sanction", "restriction", "embargo", "control", "tariff", "duties", "blacklist", "entity list",
                   "penalt", "punitive", "measures", "asset freez", " ban ", " bans ", "banned", "banning", "levies",
                   "curb", "barred", "halted", "suspended", "blocked", " bar ", " bars ", "barring", "exclud", "shut",
-                  "expel", "consequence", "retaliat", "reprisal", " price", "punish", "deposits", "countermeasure",
+                  "expel", "consequence", "retaliat", "reprisal", " a price", "heavy price", "high price", "steep price", "punish", "deposits", "countermeasure",
                   "counter-measure"),
     "exercise": ("exercise", "drill", "patrol", "war game", "wargame", "manoeuvre", "maneuver", "flights",
                  "missions", "naval games"),

@@ -68,9 +68,10 @@ def sentences(text: str) -> list[Sentence]:
         if not body.strip() or _BOILERPLATE.match(body):
             continue
         start = line.start() + len(body) - len(_BULLET.sub("", body, count=1))
-        credit = _CREDIT_START.search(body)
+        marked = "(" in body or "Photo" in body or "andout" in body or "in this p" in body
+        credit = _CREDIT_START.search(body) if marked else None  # most lines need neither pattern
         spans = _split_line(text, start, line.start() + credit.start() if credit else line.end())
-        caption = bool(_CAPTION.search(body))
+        caption = marked and bool(_CAPTION.search(body))
         out.extend(Sentence(s, e, caption) for s, e in spans)
     return out
 

@@ -9,7 +9,7 @@ from services.extractor.extract.money import CHANGE_CUE as _CHANGE_CUE
 from services.extractor.extract.money import Amount
 from services.extractor.extract.slots import Draft, source
 
-_TRADE = re.compile(r"\b(?:trade|turnover|exports?|imports?|shipments|commerce|trading)\b", re.IGNORECASE)
+_TRADE = re.compile(r"\b(?:trade|turnover|exports?|imports?|shipments|commerce|trading)\b")  # lower-cased text
 _TARGET_NOUN = re.compile(r"\b(?:target|goal|objective|aim)\s+(?:of\s+)?(?:reaching\s+|hitting\s+)?$", re.IGNORECASE)
 _TARGET_VERB = re.compile(
     r"\b(?:to|would|will|intends?|aims?|aimed|agreed|pledged|vowed|plans?|hopes?|seeks?|wants?|of)\s+"
@@ -39,7 +39,7 @@ _FLOW = re.compile(r"\b(?P<f>exports?|imports?|shipments)\b", re.IGNORECASE)
 
 def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
     """Trade targets and trade figures of one sentence."""
-    has_trade = "trade" in sent.families and bool(_TRADE.search(sent.text))
+    has_trade = "trade" in sent.families and bool(_TRADE.search(sent.low))
     carry = doc.notes.get("last_trade")
     if not has_trade and not (carry and carry[0] == sent.index - 1 and sent.money and _CARRY.match(sent.text)):
         return []
@@ -138,7 +138,7 @@ def _clauses_with_changes_only(sent: Sent) -> list[tuple[int, int]]:
         clause = clause_of(sent, change.start)
         if clause in out or any(clause[0] <= m.start < clause[1] for m in sent.money):
             continue
-        if _TRADE.search(sent.text, clause[0] - sent.start, clause[1] - sent.start):
+        if _TRADE.search(sent.low, clause[0] - sent.start, clause[1] - sent.start):
             out.append(clause)
     return out
 
