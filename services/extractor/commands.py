@@ -13,7 +13,7 @@ from rich.table import Table
 
 from schemas import ArticleIn, Event, article_id_for
 from services.common.seeds import MANIFEST, load_seed_articles
-from services.extractor.evaluate import Report, score
+from services.extractor.evaluate import Report, score, score_self_contained
 from services.extractor.extract import extract_events
 
 app = typer.Typer(help="Event extraction: read articles, print events, score against gold.", no_args_is_help=True)
@@ -55,16 +55,27 @@ def extract(
 @app.command("eval")
 def evaluate(
     gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold events, JSON Lines.")],
-    articles: Annotated[Path, typer.Option(exists=True, file_okay=False, help="Folder with the articles and manifest.json.")],
+    articles: Annotated[
+        Path | None,
+        typer.Option(exists=True, file_okay=False,
+                     help="Folder with the articles and manifest.json; leave out when each gold line carries its "
+                          "own article (id, published, text, events)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     show_errors: Annotated[bool, typer.Option("--errors", help="Also list missed and spurious events.")] = False,
 ) -> None:
     """Print precision, recall and F1 per event type and micro-averaged."""
     lines = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    extracted: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-    for article in load_seed_articles(articles):
-        extracted[Path(article.source or "").name].extend(e.gold_view() for e in _events_of(article))
-    report = score(lines, extracted)
+    if articles is None:
+        try:
+            report = score_self_contained(lines)
+        except ValueError as error:
+            raise typer.BadParameter(f"{gold}: {error}; or give --articles DIR") from error
+    else:
+        extracted: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+        for article in load_seed_articles(articles):
+            extracted[Path(article.source or "").name].extend(e.gold_view() for e in _events_of(article))
+        report = score(lines, extracted)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
     else:

@@ -37,8 +37,22 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 class Sent:
     """A sentence: its span, actor mentions, and (computed on first use) its dates, money and changes."""
 
-    __slots__ = ("_changes", "_dates", "_money", "_source", "clause_spans", "caption", "end", "families", "index", "low", "mentions",
-                 "pair", "start", "text")
+    __slots__ = (
+        "_changes",
+        "_dates",
+        "_money",
+        "_source",
+        "caption",
+        "clause_spans",
+        "end",
+        "families",
+        "index",
+        "low",
+        "mentions",
+        "pair",
+        "start",
+        "text",
+    )
 
     def __init__(self, index: int, start: int, end: int, source: tuple[str, str], caption: bool,
                  mentions: list[Mention]) -> None:
