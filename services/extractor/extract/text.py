@@ -37,6 +37,9 @@ _CAPTION = re.compile(
 _CREDIT_START = re.compile(r"Photo credit\b|Photograph:|\((?:Photo|Credit)\b")
 
 
+MAX_SENTENCE = 1200  # characters; the longest seed sentence has under 400
+
+
 class Sentence(NamedTuple):
     start: int
     end: int
@@ -90,4 +93,17 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = match.end()
     if cursor < end:
         spans.append((cursor, end))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [piece for s, e in spans if text[s:e].strip() for piece in _bounded(text, s, e)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run-on "sentence" (a table, a list, text without stops) cut into pieces of at most MAX_SENTENCE
+    characters at a space: every reader's work per sentence is then bounded, and the whole stays linear."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces

@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from services.extractor.extract import extract_events
+from services.extractor.extract.text import MAX_SENTENCE, normalise, sentences
 
 PUBLISHED = datetime(2022, 2, 5, tzinfo=UTC)
 NEWSY = st.sampled_from(
@@ -64,3 +65,14 @@ def test_news_words_in_any_order(text: str) -> None:
 def test_binaryish_text(raw: bytes) -> None:
     """Bytes decoded leniently (what a bad upstream might send): no crash."""
     check(raw.decode("latin-1"))
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(NEWSY, min_size=200, max_size=2000).map(" ".join))
+def test_sentences_are_bounded(text: str) -> None:
+    """A run-on text is cut into sentences of bounded length, which keeps every reader's work per sentence
+    bounded and the whole extraction linear in the text (measured: `python -m bench.bench_scaling`)."""
+    spans = sentences(normalise(text))
+    assert all(s.end - s.start <= MAX_SENTENCE for s in spans)
+    covered = "".join(text[s.start : s.end] for s in spans)
+    assert len(covered.split()) >= len(text.replace("\n", " ").split()) * 0.9  # nothing much is dropped
