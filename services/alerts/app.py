@@ -10,7 +10,7 @@ from redis.asyncio.client import Pipeline
 
 from schemas import AlertRaised, EventsExtracted
 from services.alerts import store
-from services.alerts.rules import decide
+from services.alerts.rules import decide, needed
 from services.alerts.settings import AlertsSettings
 from services.common.faststream_app import (
     MANUAL,
@@ -54,6 +54,7 @@ app = service_app(
 async def alert_batch(pipe: Pipeline, entries: list[Entry[EventsExtracted]]) -> Outcome:
     messages = [e.message for e in entries]
     state = await store.load(pipe, streams, messages)
+    await store.load_alerts(pipe, streams, state, needed(messages, state))
     now = datetime.now(UTC)
     alerts = [a for m in messages for a in decide(m, state, now, settings.recency_days)]
     for alert in alerts:

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 
 from schemas import AlertRaised, ArticleRef, Event, EventsExtracted, PreviousValue, Source
 from schemas.alerts import AlertKind
-from services.alerts.state import AlertState, State, TargetState
+from services.alerts.state import AlertState, Match, State, TargetState
 
 UNDATED_WINDOW = timedelta(days=30)
 SAME_MONEY = 0.02
@@ -89,13 +89,13 @@ def _same_money(a: float | None, b: float | None) -> bool:
     return a is None or b is None or abs(a - b) <= SAME_MONEY * max(a, b)
 
 
-def _compatible(event: Event, published: datetime, known: AlertRaised) -> bool:
+def _compatible(event: Event, published: datetime, known: Match) -> bool:
     """Could `event` (published then) and the known alert be the same real-world event?"""
     when, known_when = event_date(event), known.date
     if when and known_when:
         if not (when.startswith(known_when) or known_when.startswith(when)):
             return False
-    elif abs(published - known.sources[0].published_at) > UNDATED_WINDOW:
+    elif abs(published - known.first_published) > UNDATED_WINDOW:
         return False
     location = getattr(event, "location", None)
     if location and known.location and location.casefold() != known.location.casefold():
@@ -236,10 +236,42 @@ def _known(
 ) -> tuple[str, AlertState] | None:
     """The remembered alert `event` may be another report of, with its group."""
     for key in candidate_groups(event, published.date(), event_type):
-        for known in state.group(key).values():
-            if _compatible(event, published, known.alert):
-                return key, known
+        fits = [(aid, m) for aid, m in state.matches(key).items() if _compatible(event, published, m)]
+        if fits:
+            aid = min(fits, key=lambda fit: _closeness(event, fit[0], fit[1]))[0]
+            return key, state.alert(key, aid)
     return None
+
+
+def _closeness(event: Event, aid: str, known: Match) -> tuple[int, int, datetime, str]:
+    """Order among alerts an event fits: the same date, then the same place, then the earliest
+    first report, then the id, so that the choice never depends on the order state was read in."""
+    when = event_date(event)
+    location = getattr(event, "location", None)
+    same_place = bool(location and known.location and location.casefold() == known.location.casefold())
+    return (0 if when and when == known.date else 1, 0 if same_place else 1, known.first_published, aid)
+
+
+def needed(messages: list[EventsExtracted], state: State) -> dict[str, set[str]]:
+    """The remembered alerts a batch may update or link to, by group: every indexed alert that one
+    of its events matches, and the current trade targets of its pairs (a superset of what
+    `decide` reads, whatever the order of the batch)."""
+    out: dict[str, set[str]] = {}
+    for msg in messages:
+        published = msg.article.published_at
+        for event in msg.events:
+            if event.type == "trade_target":
+                pair = "-".join(event.actors)
+                for target in state.targets.get(pair, {}).values():
+                    out.setdefault(f"trade_target|{pair}", set()).add(target.alert_id)
+                continue
+            types = [None, "meeting_announced"] if event.type == "meeting_held" else [None]
+            for event_type in types:
+                for key in candidate_groups(event, published.date(), event_type):
+                    for aid, match in state.matches(key).items():
+                        if _compatible(event, published, match):
+                            out.setdefault(key, set()).add(aid)
+    return out
 
 
 def _decide_event(
@@ -293,7 +325,7 @@ def _decide_target(
     key = f"trade_target|{pair}"
     value: float = event.value_usd  # type: ignore[union-attr,assignment]
     if current is not None and _same_money(value, current.value_usd):
-        known = state.group(key).get(current.alert_id)
+        known = state.groups.get(key, {}).get(current.alert_id)
         updated = known and _corroborate(known, event, source, now)
         if not updated:
             return []

@@ -1,7 +1,9 @@
 """What the alerts stage remembers, as plain models; loaded from and saved to Redis by store.py."""
 
+import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from typing import NamedTuple
 
 from pydantic import BaseModel
 
@@ -13,6 +15,33 @@ class AlertState(BaseModel):
 
     alert: AlertRaised
     emitted: bool
+
+
+class Match(NamedTuple):
+    """What telling whether an event repeats an alert needs: a small index entry per alert.
+
+    A batch reads the index of its groups whole and the full alerts only for the entries its
+    events match, so the work and memory of a batch do not grow with the alerts remembered.
+    """
+
+    date: str | None
+    location: str | None
+    value_usd: float | None
+    first_published: datetime
+
+    @classmethod
+    def of(cls, alert: AlertRaised) -> "Match":
+        return cls(alert.date, alert.location, alert.value_usd, alert.sources[0].published_at)
+
+    def dumps(self) -> str:
+        return json.dumps(
+            [self.date, self.location, self.value_usd, self.first_published.isoformat()]
+        )
+
+    @classmethod
+    def loads(cls, raw: str | bytes) -> "Match":
+        when, location, value, first = json.loads(raw)
+        return cls(when, location, value, datetime.fromisoformat(first))
 
 
 class TargetState(BaseModel):
@@ -39,10 +68,17 @@ class State:
     `new_sketches` what this batch adds to the index, by month.
     """
 
-    groups: dict[str, dict[str, AlertState]] = field(default_factory=dict)
+    index: dict[str, dict[str, Match]] = field(
+        default_factory=dict
+    )  # every alert of the groups read
+    groups: dict[str, dict[str, AlertState]] = field(
+        default_factory=dict
+    )  # the alerts loaded or made
     targets: dict[str, dict[str, TargetState]] = field(default_factory=dict)
     sketches: dict[int, str] = field(default_factory=dict)
-    dirty_groups: set[str] = field(default_factory=set)
+    dirty: dict[str, set[str]] = field(
+        default_factory=dict
+    )  # group -> alert ids changed by the batch
     dirty_targets: set[str] = field(default_factory=set)
     new_sketches: dict[str, dict[int, str]] = field(default_factory=dict)
 
@@ -59,9 +95,21 @@ class State:
     def group(self, key: str) -> dict[str, AlertState]:
         return self.groups.setdefault(key, {})
 
+    def matches(self, key: str) -> dict[str, Match]:
+        return self.index.get(key, {})
+
+    def alert(self, key: str, alert_id: str) -> AlertState:
+        """A remembered alert; the batch must have loaded it (store.load_alerts, for `needed`)."""
+        try:
+            return self.groups[key][alert_id]
+        except KeyError:
+            raise LookupError(f"alert {alert_id} of {key} was not loaded for this batch") from None
+
     def put(self, key: str, state: AlertState) -> None:
-        self.group(key)[state.alert.alert_id] = state
-        self.dirty_groups.add(key)
+        aid = state.alert.alert_id
+        self.group(key)[aid] = state
+        self.index.setdefault(key, {})[aid] = Match.of(state.alert)
+        self.dirty.setdefault(key, set()).add(aid)
 
     def set_target(self, pair: str, slot: str, target: TargetState) -> None:
         self.targets.setdefault(pair, {})[slot] = target

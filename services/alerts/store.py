@@ -2,7 +2,9 @@
 
 Keys under the prefix (all expire `state_ttl_s` after their last write, so state is bounded):
 - `alerts:<type>|<parties>|<year>`: hash alert_id -> the alert as last emitted, per year;
-- `alerts:trade_target|<pair>`: hash of a pair's trade-target alerts;
+- `alertidx:<type>|<parties>|<year>`: hash alert_id -> its match entry (date, place, value, first
+  published): a batch reads the index of its groups and only the alerts its events match;
+- `alerts:trade_target|<pair>` (and its `alertidx:`): a pair's trade-target alerts;
 - `targets:<pair>`: hash slot (target year, or "any") -> the pair's current trade target;
 - `sketches:<YYYY-MM>`: hash sketch value -> the first article of that month that had it.
 """
@@ -15,7 +17,7 @@ from redis.asyncio.client import Pipeline
 
 from schemas import EventsExtracted, Streams
 from services.alerts.rules import candidate_groups
-from services.alerts.state import AlertState, State, TargetState, sketch_month
+from services.alerts.state import AlertState, Match, State, TargetState, sketch_month
 
 
 def _pair(actors: list[str]) -> str:
@@ -46,18 +48,18 @@ def keys_for(messages: list[EventsExtracted]) -> tuple[list[str], list[str], lis
 
 
 async def load(pipe: Pipeline, streams: Streams, messages: list[EventsExtracted]) -> State:
-    """Watch and read the state a batch needs (immediate reads on a watching pipeline)."""
+    """Watch the state a batch needs and read its index, targets and sketches (immediate reads on a
+    watching pipeline); the alerts themselves are read by `load_alerts` once the index says which."""
     groups, pairs, months = keys_for(messages)
     group_keys = [streams.key("alerts", g) for g in groups]
+    index_keys = [streams.key("alertidx", g) for g in groups]
     target_keys = [streams.key("targets", p) for p in pairs]
     sketch_keys = [streams.key("sketches", m) for m in months]
-    await pipe.watch(*group_keys, *target_keys, *sketch_keys)
+    await pipe.watch(*group_keys, *index_keys, *target_keys, *sketch_keys)
     state = State()
-    for group, key in zip(groups, group_keys, strict=True):
+    for group, key in zip(groups, index_keys, strict=True):
         raw: Any = await pipe.hgetall(key)
-        state.groups[group] = {
-            k.decode(): AlertState.model_validate_json(v) for k, v in raw.items()
-        }
+        state.index[group] = {k.decode(): Match.loads(v) for k, v in raw.items()}
     for pair, key in zip(pairs, target_keys, strict=True):
         raw = await pipe.hgetall(key)
         state.targets[pair] = {
@@ -73,6 +75,20 @@ async def load(pipe: Pipeline, streams: Streams, messages: list[EventsExtracted]
     return state
 
 
+async def load_alerts(
+    pipe: Pipeline, streams: Streams, state: State, wanted: dict[str, set[str]]
+) -> None:
+    """Read the full alerts `wanted` (group -> alert ids) into the state, one HMGET per group."""
+    for group, ids in sorted(wanted.items()):
+        order = sorted(ids)
+        raw: Any = await pipe.hmget(streams.key("alerts", group), order)
+        state.groups[group] = {
+            aid: AlertState.model_validate_json(v)
+            for aid, v in zip(order, raw, strict=True)
+            if v is not None
+        }
+
+
 def writes(streams: Streams, state: State, ttl_s: int) -> list[Callable[[Pipeline], Any]]:
     """The HSETs (and expiries) that save what the batch changed."""
     ops: list[Callable[[Pipeline], Any]] = []
@@ -81,10 +97,15 @@ def writes(streams: Streams, state: State, ttl_s: int) -> list[Callable[[Pipelin
         ops.append(lambda pipe: pipe.hset(key, mapping=mapping))
         ops.append(lambda pipe: pipe.expire(key, ttl_s))
 
-    for group in sorted(state.dirty_groups):
+    for group, ids in sorted(state.dirty.items()):  # only the alerts the batch changed
+        alerts = state.groups[group]
         save(
             streams.key("alerts", group),
-            {aid: s.model_dump_json(exclude_none=True) for aid, s in state.groups[group].items()},
+            {aid: alerts[aid].model_dump_json(exclude_none=True) for aid in sorted(ids)},
+        )
+        save(
+            streams.key("alertidx", group),
+            {aid: state.index[group][aid].dumps() for aid in sorted(ids)},
         )
     for pair in sorted(state.dirty_targets):
         save(

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from schemas import AlertRaised, ArticleRef, EventAdapter, EventsExtracted, article_id_for
-from services.alerts.rules import decide
+from services.alerts.rules import decide, needed
 from services.alerts.state import State
 from services.common.fingerprint import fingerprint
 from services.common.seeds import load_seed_articles
@@ -150,3 +150,33 @@ def test_archive_copy_and_background_raise_nothing(replay: Any) -> None:
     assert not [
         a for a in emitted if a.action == "raised" and (a.date or "")[:4] in {"2014", "2018"}
     ]
+
+
+def _as_stored(state: State) -> State:
+    """What a new batch reads from Redis: the index, targets and sketches, but no full alert."""
+    return State(index={k: dict(v) for k, v in state.index.items()}, targets=state.targets,
+                 sketches=dict(state.sketches))
+
+
+@pytest.mark.parametrize("batch", [1, 3])
+def test_a_batch_that_reads_only_the_alerts_it_needs_decides_alike(replay: Any, batch: int) -> None:
+    """The alerts service reads each group's small index and then only the alerts `needed` names;
+    the decisions are those of a state holding every alert, batch after batch."""
+    _, everything, _ = replay
+    messages = gold_messages()
+    stored = State()
+    emitted: list[AlertRaised] = []
+    for i in range(0, len(messages), batch):
+        chunk = messages[i : i + batch]
+        state = _as_stored(stored)
+        wanted = needed(chunk, state)
+        state.groups = {g: {a: stored.groups[g][a] for a in ids} for g, ids in wanted.items()}
+        emitted += [a for m in chunk for a in decide(m, state, NOW, recency_days=45)]
+        for group, ids in state.dirty.items():  # what store.writes saves
+            for aid in ids:
+                stored.put(group, state.groups[group][aid])
+        stored.targets, stored.sketches = state.targets, {**stored.sketches, **state.sketches}
+    assert [(a.alert_id, a.action, a.revision) for a in emitted] == [
+        (a.alert_id, a.action, a.revision) for a in everything
+    ]
+    assert sum(len(ids) for ids in wanted.values()) < sum(len(g) for g in stored.index.values())

@@ -95,6 +95,7 @@ def test_every_un_member_state_by_name_and_demonym() -> None:
         ("253.1 billion euros ($274 billion)", 274e9, "USD"),  # the text gives the rate
         ("A$287 billion", 287e9, "AUD"),  # no rate given: reported in its currency
         ("630 billion rupees", 630e9, "INR"),
+        ("Rs 630 crore", 6.3e9, "INR"),
     ],
 )
 def test_money(text: str, value: float, currency: str) -> None:
