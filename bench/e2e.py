@@ -6,6 +6,7 @@
 - RSS of every service and of Redis, sampled during the run.
 """
 
+import os
 import secrets
 import statistics
 import tempfile
@@ -80,6 +81,20 @@ class Pipeline:
             sizes["redis"] = int(self.client.info("memory")["used_memory_rss"]) / 1e6
         return sizes
 
+    def cpu_s(self) -> dict[str, float]:
+        """CPU seconds each service process has used so far."""
+        return {
+            name: _cpu_s(svc.process.pid)
+            for name, svc in self.stack.services.items()
+            if svc.process is not None
+        }
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds a process has used (from /proc/<pid>/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
 
 def _rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -105,6 +120,7 @@ def throughput(
         samples: list[dict[str, float]] = []
         done = threading.Event()
         sampler = threading.Thread(target=_sample_rss, args=(run, samples, done), daemon=True)
+        cpu_before = run.cpu_s()
         started = time.perf_counter()
         start_wall = time.time()
         sampler.start()
@@ -124,6 +140,7 @@ def throughput(
         done.set()
         sampler.join()
         samples.append(run.rss_mb())
+        cpu = {k: round(v - cpu_before.get(k, 0.0), 2) for k, v in run.cpu_s().items()}
         elapsed = last - start_wall
         return {
             "articles": len(articles),
@@ -133,6 +150,7 @@ def throughput(
             "articles_per_s": len(articles) / elapsed,
             "seconds": elapsed,
             "rss_mb_samples": samples,
+            "cpu_s": cpu,
         }
 
 

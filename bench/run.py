@@ -85,6 +85,9 @@ def main() -> None:
                 {k: round(v, 1) for k, v in s.items()} for s in one["rss_mb_samples"]
             ],
             "rss_flat": memory_is_flat(one["rss_mb_samples"]),
+            "cpu_ms_per_article": {
+                k: round(v * 1000 / size["articles"], 2) for k, v in one["cpu_s"].items()
+            },
             "machine": {
                 "cpus": os.cpu_count(),
                 "python": platform.python_version(),
