@@ -50,7 +50,10 @@ def _names(size: int) -> str:
 
 
 KINDS: dict[str, Callable[[int], str]] = {
-    "news": _news, "one_line": _one_line, "punctuation": _spaces_and_punctuation, "digits": _digits,
+    "news": _news,
+    "one_line": _one_line,
+    "punctuation": _spaces_and_punctuation,
+    "digits": _digits,
     "names": _names,
 }
 
@@ -69,7 +72,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="stop at 1 MB")
     sizes = [20_000, 200_000, 1_000_000 if parser.parse_args().quick else 2_000_000]
     results: dict[str, dict[str, float]] = {}
-    print(f"{'text':12} " + " ".join(f"{s // 1000:>8} kB" for s in sizes) + "   (ms per MB)   ratio")
+    print(
+        f"{'text':12} " + " ".join(f"{s // 1000:>8} kB" for s in sizes) + "   (ms per MB)   ratio"
+    )
     for name, make in KINDS.items():
         per_mb = [seconds(make(size)) * 1000 / (size / 1e6) for size in sizes]
         ratio = per_mb[-1] / per_mb[0] if per_mb[0] else 0.0

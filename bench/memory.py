@@ -25,8 +25,19 @@ def main() -> None:
     for sample in [*samples[::step], samples[-1]]:
         print("  ".join(f"{k} {v:6.1f}" for k, v in sample.items()))
     flat = memory_is_flat(samples)
-    print(f"{n} articles at {run['articles_per_s']:.1f} articles/s, {run['alerts']} alerts; flat: {flat}")
-    print(json.dumps({"articles": n, "rss_mb_first": samples[0], "rss_mb_last": samples[-1], "rss_flat": flat}))
+    print(
+        f"{n} articles at {run['articles_per_s']:.1f} articles/s, {run['alerts']} alerts; flat: {flat}"
+    )
+    print(
+        json.dumps(
+            {
+                "articles": n,
+                "rss_mb_first": samples[0],
+                "rss_mb_last": samples[-1],
+                "rss_flat": flat,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -13,7 +13,9 @@ from services.common.redis_server import NO_REDIS_HELP, LocalRedis, RedisUnavail
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-GOLD = ROOT / "tests" / "data" / "gold" / "seeds.jsonl"  # a copy of the shared gold, so a clone is self-contained
+GOLD = (
+    ROOT / "tests" / "data" / "gold" / "seeds.jsonl"
+)  # a copy of the shared gold, so a clone is self-contained
 
 
 def _docker_redis() -> Iterator[str] | None:

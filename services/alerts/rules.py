@@ -236,7 +236,9 @@ def _known(
 ) -> tuple[str, AlertState] | None:
     """The remembered alert `event` may be another report of, with its group."""
     for key in candidate_groups(event, published.date(), event_type):
-        fits = [(aid, m) for aid, m in state.matches(key).items() if _compatible(event, published, m)]
+        fits = [
+            (aid, m) for aid, m in state.matches(key).items() if _compatible(event, published, m)
+        ]
         if fits:
             aid = min(fits, key=lambda fit: _closeness(event, fit[0], fit[1]))[0]
             return key, state.alert(key, aid)
@@ -248,8 +250,15 @@ def _closeness(event: Event, aid: str, known: Match) -> tuple[int, int, datetime
     first report, then the id, so that the choice never depends on the order state was read in."""
     when = event_date(event)
     location = getattr(event, "location", None)
-    same_place = bool(location and known.location and location.casefold() == known.location.casefold())
-    return (0 if when and when == known.date else 1, 0 if same_place else 1, known.first_published, aid)
+    same_place = bool(
+        location and known.location and location.casefold() == known.location.casefold()
+    )
+    return (
+        0 if when and when == known.date else 1,
+        0 if same_place else 1,
+        known.first_published,
+        aid,
+    )
 
 
 def needed(messages: list[EventsExtracted], state: State) -> dict[str, set[str]]:

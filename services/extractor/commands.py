@@ -16,7 +16,9 @@ from services.common.seeds import MANIFEST, load_seed_articles
 from services.extractor.evaluate import Report, score, score_self_contained
 from services.extractor.extract import extract_events
 
-app = typer.Typer(help="Event extraction: read articles, print events, score against gold.", no_args_is_help=True)
+app = typer.Typer(
+    help="Event extraction: read articles, print events, score against gold.", no_args_is_help=True
+)
 
 
 def _articles_of(path: Path, published: datetime | None) -> list[ArticleIn]:
@@ -26,7 +28,9 @@ def _articles_of(path: Path, published: datetime | None) -> list[ArticleIn]:
         return [ArticleIn(title=path.stem, text=text, published_at=published, source=path.name)]
     if not (path.parent / MANIFEST).exists():
         raise typer.BadParameter(f"{path}: no --published given and no {MANIFEST} beside the file")
-    articles = [a for a in load_seed_articles(path.parent) if Path(a.source or "").name == path.name]
+    articles = [
+        a for a in load_seed_articles(path.parent) if Path(a.source or "").name == path.name
+    ]
     if not articles:
         raise typer.BadParameter(f"{path} is not listed in {path.parent / MANIFEST}")
     return articles
@@ -39,9 +43,12 @@ def _events_of(article: ArticleIn) -> list[Event]:
 
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(exists=True, dir_okay=False, help="Article text files.")],
+    files: Annotated[
+        list[Path], typer.Argument(exists=True, dir_okay=False, help="Article text files.")
+    ],
     published: Annotated[
-        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Publication date; default: from manifest.json.")
+        datetime | None,
+        typer.Option(formats=["%Y-%m-%d"], help="Publication date; default: from manifest.json."),
     ] = None,
 ) -> None:
     """Print the events of each file as JSON Lines."""
@@ -54,18 +61,27 @@ def extract(
 
 @app.command("eval")
 def evaluate(
-    gold: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Gold events, JSON Lines.")],
+    gold: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="Gold events, JSON Lines.")
+    ],
     articles: Annotated[
         Path | None,
-        typer.Option(exists=True, file_okay=False,
-                     help="Folder with the articles and manifest.json; leave out when each gold line carries its "
-                          "own article (id, published, text, events)."),
+        typer.Option(
+            exists=True,
+            file_okay=False,
+            help="Folder with the articles and manifest.json; leave out when each gold line carries its "
+            "own article (id, published, text, events).",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
-    show_errors: Annotated[bool, typer.Option("--errors", help="Also list missed and spurious events.")] = False,
+    show_errors: Annotated[
+        bool, typer.Option("--errors", help="Also list missed and spurious events.")
+    ] = False,
 ) -> None:
     """Print precision, recall and F1 per event type and micro-averaged."""
-    lines = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [
+        json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     if articles is None:
         try:
             report = score_self_contained(lines)
@@ -74,7 +90,9 @@ def evaluate(
     else:
         extracted: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
         for article in load_seed_articles(articles):
-            extracted[Path(article.source or "").name].extend(e.gold_view() for e in _events_of(article))
+            extracted[Path(article.source or "").name].extend(
+                e.gold_view() for e in _events_of(article)
+            )
         report = score(lines, extracted)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
@@ -93,8 +111,15 @@ def _print_table(report: Report) -> None:
         table.add_column(column, justify="left" if column == "type" else "right")
     rows = [*sorted(report.by_type.items()), ("micro", report.micro)]
     for name, counts in rows:
-        table.add_row(name, str(counts.tp), str(counts.fp), str(counts.fn),
-                      f"{counts.precision:.3f}", f"{counts.recall:.3f}", f"{counts.f1:.3f}")
+        table.add_row(
+            name,
+            str(counts.tp),
+            str(counts.fp),
+            str(counts.fn),
+            f"{counts.precision:.3f}",
+            f"{counts.recall:.3f}",
+            f"{counts.f1:.3f}",
+        )
     Console().print(table)
 
 

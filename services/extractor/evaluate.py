@@ -35,8 +35,14 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -49,11 +55,18 @@ class Report:
     def micro(self) -> Counts:
         total = Counts()
         for counts in self.by_type.values():
-            total.tp, total.fp, total.fn = total.tp + counts.tp, total.fp + counts.fp, total.fn + counts.fn
+            total.tp, total.fp, total.fn = (
+                total.tp + counts.tp,
+                total.fp + counts.fp,
+                total.fn + counts.fn,
+            )
         return total
 
     def as_dict(self) -> dict[str, Any]:
-        return {"micro": self.micro.as_dict(), "by_type": {t: c.as_dict() for t, c in sorted(self.by_type.items())}}
+        return {
+            "micro": self.micro.as_dict(),
+            "by_type": {t: c.as_dict() for t, c in sorted(self.by_type.items())},
+        }
 
 
 def _parties(event: Mapping[str, Any]) -> tuple[frozenset[str], ...]:
@@ -80,7 +93,11 @@ def matches(gold: Mapping[str, Any], got: Mapping[str, Any]) -> bool:
     """Same type, same parties, and every field the gold event gives equal."""
     if gold.get("type") != got.get("type") or _parties(gold) != _parties(got):
         return False
-    return all(_field_equal(k, v, got.get(k)) for k, v in gold.items() if k not in _PARTIES and v is not None)
+    return all(
+        _field_equal(k, v, got.get(k))
+        for k, v in gold.items()
+        if k not in _PARTIES and v is not None
+    )
 
 
 def _assign(golds: list[Mapping[str, Any]], gots: list[Mapping[str, Any]]) -> dict[int, int]:
@@ -102,7 +119,9 @@ def _assign(golds: list[Mapping[str, Any]], gots: list[Mapping[str, Any]]) -> di
     return owner
 
 
-def score_document(report: Report, doc: str, golds: list[Mapping[str, Any]], gots: list[Mapping[str, Any]]) -> None:
+def score_document(
+    report: Report, doc: str, golds: list[Mapping[str, Any]], gots: list[Mapping[str, Any]]
+) -> None:
     """Add one document's counts: repeats of a matched gold event are ignored, the rest are false positives."""
     owner = _assign(golds, gots)
     used = set(owner.values())
@@ -118,7 +137,9 @@ def score_document(report: Report, doc: str, golds: list[Mapping[str, Any]], got
             report.spurious.append((doc, dict(got)))
 
 
-def score(gold: Iterable[Mapping[str, Any]], extracted: Mapping[str, list[Mapping[str, Any]]]) -> Report:
+def score(
+    gold: Iterable[Mapping[str, Any]], extracted: Mapping[str, list[Mapping[str, Any]]]
+) -> Report:
     """Score gold lines (per article or post) against extracted gold views keyed by document file name."""
     golds: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for line in gold:
@@ -136,7 +157,9 @@ def score_self_contained(lines: Iterable[Mapping[str, Any]]) -> Report:
     for number, line in enumerate(lines, 1):
         missing = [key for key in ("id", "published", "text", "events") if key not in line]
         if missing:
-            raise ValueError(f"line {number}: field {missing[0]!r} is required in a self-contained gold line")
+            raise ValueError(
+                f"line {number}: field {missing[0]!r} is required in a self-contained gold line"
+            )
         day = date.fromisoformat(str(line["published"]))
         when = datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
         events = extract_events(str(line["text"]), published_at=when, article_id=str(line["id"]))

@@ -9,7 +9,9 @@ from services.docs import DOCS, documents, render
 def test_committed_document_is_current(name: str) -> None:
     """The committed document equals what the code generates now."""
     generated = documents()[name]
-    assert (DOCS / name).read_text() == render(generated), f"docs/{name} is stale: run python -m services.docs"
+    assert (DOCS / name).read_text() == render(generated), (
+        f"docs/{name} is stale: run python -m services.docs"
+    )
 
 
 def test_asyncapi_documents_every_stream_and_its_message() -> None:

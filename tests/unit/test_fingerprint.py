@@ -25,7 +25,15 @@ def test_empty_and_short_texts_have_sketches_that_do_not_crash() -> None:
 
 def test_texts_in_other_scripts_have_sketches() -> None:
     """Cyrillic and Chinese words count as words: a copy resembles, a different text does not."""
-    russian = "Президент России Владимир Путин встретился с председателем КНР Си Цзиньпином в Пекине"
+    russian = (
+        "Президент России Владимир Путин встретился с председателем КНР Си Цзиньпином в Пекине"
+    )
     assert len(fingerprint(russian)) > 5
     assert resemblance(fingerprint(russian), fingerprint(russian + " вчера")) > 0.8
-    assert resemblance(fingerprint(russian), fingerprint("中国 和 俄罗斯 的 领导人 在 北京 举行 会谈 讨论 贸易")) == 0.0
+    assert (
+        resemblance(
+            fingerprint(russian),
+            fingerprint("中国 和 俄罗斯 的 领导人 在 北京 举行 会谈 讨论 贸易"),
+        )
+        == 0.0
+    )

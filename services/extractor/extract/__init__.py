@@ -15,7 +15,12 @@ from services.extractor.extract.trade import read_trade
 
 Reader = Callable[[Doc, Sent], list[Draft]]
 READERS: tuple[Reader, ...] = (
-    read_meetings, read_agreements, read_trade, read_sanctions, read_exercises, read_statements,
+    read_meetings,
+    read_agreements,
+    read_trade,
+    read_sanctions,
+    read_exercises,
+    read_statements,
 )
 
 

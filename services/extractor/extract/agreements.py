@@ -6,8 +6,10 @@ from services.extractor.extract.clauses import clause_of, modality, participants
 from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.slots import Draft, event_date, place, source
 
-_DEAL = (r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memorand(?:um|a)(?: of understanding)?"
-         r"|MoUs?|currency swap|swap line|swap)")
+_DEAL = (
+    r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memorand(?:um|a)(?: of understanding)?"
+    r"|MoUs?|currency swap|swap line|swap)"
+)
 _TRIGGER = re.compile(
     rf"\b(?P<verb>sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ikes?)|clinch(?:ed|es)?|conclud(?:ed|es)"
     rf"|reach(?:ed|es)?|agreed|agrees|finali[sz]ed)\s+(?:[^\s;]+\s+){{0,7}}?{_DEAL}\b"
@@ -16,24 +18,47 @@ _TRIGGER = re.compile(
     rf"|\b(?P<worth>{_DEAL})\b(?=[^.;]{{0,90}}\b(?:worth|valued at)\s)",
     re.IGNORECASE,
 )
-_NOT = re.compile(r"^\s*(?:into law|off\b|up\b)|^[^.;]{0,12}\bwith (?:the|his|her)\b", re.IGNORECASE)
+_NOT = re.compile(
+    r"^\s*(?:into law|off\b|up\b)|^[^.;]{0,12}\bwith (?:the|his|her)\b", re.IGNORECASE
+)
 _DOMAINS = (
-    ("agriculture", r"wheat|grain|barley|soy\w*|corn|maize|agricultur\w*|farm\w*|food|pork|beef|poultry|dairy"
-                    r"|fertili[sz]er\w*|fisher\w*|rice|phytosanitary|crops?|livestock"),
-    ("energy", r"gas|oil|lng|pipelines?|energy|nuclear|power plants?|electricity|coal|crude|petroleum|uranium"
-               r"|reactors?|hydrocarbons?|Power of Siberia"),
-    ("military", r"military|defen[cs]e|arms|weapons?|missiles?|S-400|fighters?|jets?|warships?|submarines?"
-                 r"|security|troops|army|naval|helicopters?"),
-    ("finance", r"currenc(?:y|ies)|swaps?|financ\w*|bank\w*|payments?|loans?|credit|settlements?|bonds?|monetary"),
+    (
+        "agriculture",
+        r"wheat|grain|barley|soy\w*|corn|maize|agricultur\w*|farm\w*|food|pork|beef|poultry|dairy"
+        r"|fertili[sz]er\w*|fisher\w*|rice|phytosanitary|crops?|livestock",
+    ),
+    (
+        "energy",
+        r"gas|oil|lng|pipelines?|energy|nuclear|power plants?|electricity|coal|crude|petroleum|uranium"
+        r"|reactors?|hydrocarbons?|Power of Siberia",
+    ),
+    (
+        "military",
+        r"military|defen[cs]e|arms|weapons?|missiles?|S-400|fighters?|jets?|warships?|submarines?"
+        r"|security|troops|army|naval|helicopters?",
+    ),
+    (
+        "finance",
+        r"currenc(?:y|ies)|swaps?|financ\w*|bank\w*|payments?|loans?|credit|settlements?|bonds?|monetary",
+    ),
     ("trade", r"trade|investments?|tariffs?|exports?|imports?|commerce|economic|customs"),
 )
 _DOMAIN_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _DOMAINS]
-_MONEY_CUE = re.compile(r"(?:worth|valued at|value of|totall?ing)(?:\s+(?:an estimated|about|around|nearly|some|almost|up to))?\s*$",
-                        re.IGNORECASE)
-_GOVERNED = re.compile(r"\b(?:from|for|of|on|in|to|bid\w*|tender\w*|win\w*|won)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_TITLE = re.compile(r"\s+(?:President|Prime Minister|Premier|leader|Chancellor|King|Crown Prince|Emir|Foreign Minister"
-                    r"|Defen[cs]e Minister|Supreme Leader)\b")
-_TARGET_TALK = re.compile(r"\b(?:boost|raise|increase|lift|expand|double)\b[^.;]{0,60}\btrade\b[^.;]{0,40}\bto\b", re.IGNORECASE)
+_MONEY_CUE = re.compile(
+    r"(?:worth|valued at|value of|totall?ing)(?:\s+(?:an estimated|about|around|nearly|some|almost|up to))?\s*$",
+    re.IGNORECASE,
+)
+_GOVERNED = re.compile(
+    r"\b(?:from|for|of|on|in|to|bid\w*|tender\w*|win\w*|won)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+_TITLE = re.compile(
+    r"\s+(?:President|Prime Minister|Premier|leader|Chancellor|King|Crown Prince|Emir|Foreign Minister"
+    r"|Defen[cs]e Minister|Supreme Leader)\b"
+)
+_TARGET_TALK = re.compile(
+    r"\b(?:boost|raise|increase|lift|expand|double)\b[^.;]{0,60}\btrade\b[^.;]{0,40}\bto\b",
+    re.IGNORECASE,
+)
 
 
 def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
@@ -45,7 +70,9 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             continue
         if match["agreed"] and _TARGET_TALK.search(sent.text):
             continue
-        if match["worth"] and _GOVERNED.search(sent.text[max(0, match.start() - 30) : match.start()]):
+        if match["worth"] and _GOVERNED.search(
+            sent.text[max(0, match.start() - 30) : match.start()]
+        ):
             continue  # "barred from contracts worth ...": contracts as a kind, not one concluded
         at, end = sent.start + match.start(), sent.start + match.end()
         clause = clause_of(sent, at)
@@ -54,8 +81,14 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
         actors = with_pair(sent, participants(sent, at, clause))
         if len(actors) < 2:
             continue
-        draft = Draft("agreement_signed", frozenset(actors), sent, (at, end), confidence=0.7,
-                      attributed_to=source(sent))
+        draft = Draft(
+            "agreement_signed",
+            frozenset(actors),
+            sent,
+            (at, end),
+            confidence=0.7,
+            attributed_to=source(sent),
+        )
         draft.fields["domain"] = _domain(doc, sent, _deal_words(sent, match))
         amount = _value(sent, at, end)
         if amount is not None:
@@ -71,15 +104,31 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
 def _signing_meeting(sent: Sent, deal: Draft, clause: tuple[int, int]) -> list[Draft]:
     """Leaders who sign together met: "Putin and Kim signed a treaty in Pyongyang on Wednesday"."""
     at = deal.trigger[0]
-    leaders = {m.code for m in sent.mentions if m.code and clause[0] <= m.start < at
-               and (m.kind == "person" or (m.kind == "demonym" and _TITLE.match(sent.text, m.end - sent.start)))}
+    leaders = {
+        m.code
+        for m in sent.mentions
+        if m.code
+        and clause[0] <= m.start < at
+        and (
+            m.kind == "person"
+            or (m.kind == "demonym" and _TITLE.match(sent.text, m.end - sent.start))
+        )
+    }
     if len(leaders) < 2 or not leaders <= deal.actors:
         return []
     where = place(sent, at, clause[1], deal.trigger[1])
     if where is None:
         return []  # without a place the signing may have been remote or the leaders' agreement in principle
-    meeting = Draft("meeting_held", deal.actors, sent, deal.trigger, date=deal.date, confidence=0.6,
-                    attributed_to=deal.attributed_to, cameo="040")
+    meeting = Draft(
+        "meeting_held",
+        deal.actors,
+        sent,
+        deal.trigger,
+        date=deal.date,
+        confidence=0.6,
+        attributed_to=deal.attributed_to,
+        cameo="040",
+    )
     meeting.fields["location"] = where
     meeting.fields["format"] = "in_person"
     return [meeting]

@@ -12,7 +12,16 @@ _MEETINGS = {"meeting_announced", "meeting_held"}
 _SANCTIONS = {"sanctions_threatened", "sanctions_imposed"}
 _KEEP = {
     "trade_target": ("value_usd", "amount", "currency", "target_year", "previous_value_usd"),
-    "trade_volume": ("value_usd", "amount", "currency", "period", "flow", "reporter", "change_pct", "forecast"),
+    "trade_volume": (
+        "value_usd",
+        "amount",
+        "currency",
+        "period",
+        "flow",
+        "reporter",
+        "change_pct",
+        "forecast",
+    ),
     "meeting_announced": ("location",),
     "meeting_held": ("location", "format"),
     "agreement_signed": ("domain", "value_usd", "amount", "currency"),
@@ -77,7 +86,9 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         if draft.fields.pop("anaphoric", False):
             last = next((k for k in reversed(kept) if k.type in _MEETINGS), None)
             if last is not None:
-                if last.actors == draft.actors and _agree("location", last.fields.get("location"), draft.fields.get("location")):
+                if last.actors == draft.actors and _agree(
+                    "location", last.fields.get("location"), draft.fields.get("location")
+                ):
                     _absorb(last, draft)
                 continue
         same = next((k for k in kept if _compatible(k, draft)), None)
@@ -92,7 +103,14 @@ def merge(drafts: list[Draft]) -> list[Draft]:
 
 def _meeting_date(kept: list[Draft], draft: Draft) -> Resolved | None:
     """A joint statement without a date was issued at the last meeting of the same parties."""
-    meeting = next((k for k in reversed(kept) if k.type == "meeting_held" and k.actors == draft.actors and k.date), None)
+    meeting = next(
+        (
+            k
+            for k in reversed(kept)
+            if k.type == "meeting_held" and k.actors == draft.actors and k.date
+        ),
+        None,
+    )
     return meeting.date if meeting else None
 
 
@@ -101,9 +119,18 @@ def to_event(draft: Draft, raw: str, article_id: str, published_at: datetime) ->
     fields = {k: v for k in _KEEP[draft.type] if (v := draft.fields.get(k)) is not None}
     if draft.type == "trade_volume":
         fields.setdefault("flow", "total")
-    key = "|".join([article_id, draft.type, str(draft.sent.start), str(draft.sent.end),
-                    ",".join(sorted(draft.actors)), ",".join(sorted(draft.by)), ",".join(sorted(draft.target)),
-                    repr(sorted(fields.items()))])
+    key = "|".join(
+        [
+            article_id,
+            draft.type,
+            str(draft.sent.start),
+            str(draft.sent.end),
+            ",".join(sorted(draft.actors)),
+            ",".join(sorted(draft.by)),
+            ",".join(sorted(draft.target)),
+            repr(sorted(fields.items())),
+        ]
+    )
     data: dict[str, Any] = {
         "type": draft.type,
         "event_id": "evt_" + hashlib.sha256(key.encode()).hexdigest()[:20],
@@ -112,7 +139,11 @@ def to_event(draft: Draft, raw: str, article_id: str, published_at: datetime) ->
         "actors": sorted(draft.actors),
         "date": _date(draft.date)[0],
         "date_precision": _date(draft.date)[1],
-        "evidence": {"text": raw[draft.sent.start : draft.sent.end], "start": draft.sent.start, "end": draft.sent.end},
+        "evidence": {
+            "text": raw[draft.sent.start : draft.sent.end],
+            "start": draft.sent.start,
+            "end": draft.sent.end,
+        },
         "confidence": round(min(1.0, draft.confidence), 2),
         "attributed_to": draft.attributed_to,
         **fields,

@@ -19,13 +19,17 @@ _LEAD_SUB = re.compile(
     r"\s*(?:While|Whereas|Although|Though|Despite|As|When|After|Before|Since|Because|If|Unless|Once|With"
     r"|Even though|Following|Ahead of)\b[^,]*,"
 )
-_PARTICIPIAL = re.compile(r"\W*(?:while|when|after|before|by|without)\s+(?:\w+ly\s+|still\s+)?\w+ing\b", re.IGNORECASE)
+_PARTICIPIAL = re.compile(
+    r"\W*(?:while|when|after|before|by|without)\s+(?:\w+ly\s+|still\s+)?\w+ing\b", re.IGNORECASE
+)
 NEGATION = re.compile(
     r"\b(?:not|never|no|nor|neither|without|yet to|failed to|refused to|declined to|ruled out|instead of)\b"
     r"|n't\b",
     re.IGNORECASE,
 )
-HYPOTHETICAL = re.compile(r"\b(?:would|could|might|(?-i:may)|should|if|unless|whether|can)\b", re.IGNORECASE)
+HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|(?-i:may)|should|if|unless|whether|can)\b", re.IGNORECASE
+)
 FUTURE = re.compile(
     r"\b(?:will|shall|is to|are to|plans? to|planned|planning|expected to|set to|scheduled|due to|intends? to"
     r"|going to|hopes? to|upcoming|forthcoming|proposed|next|prepar\w+|invit\w+|aims? to|would)\b|'ll\b",
@@ -37,12 +41,21 @@ _REPORTED = re.compile(
     r"(?:\s+(?:reporters|journalists|media|lawmakers|parliament|state media|the \w+))?\W*$",
     re.IGNORECASE,
 )
-_SAID_WOULD = re.compile(r"\b(?:said|says|announced|told|stated|confirmed|added)\b[^.;:?!]{0,70}$", re.IGNORECASE)
+_SAID_WOULD = re.compile(
+    r"\b(?:said|says|announced|told|stated|confirmed|added)\b[^.;:?!]{0,70}$", re.IGNORECASE
+)
 # "denied a report that he planned to meet ...": what is denied did not happen and is not planned.
-_DENIED = re.compile(r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b[^.;]{0,60}$", re.IGNORECASE)
-_CALLED_OFF = re.compile(r"\b(?:was|were|has been|had been|have been|is|are|been)\s+(?:\w+\s+)?(?:cancel\w*"
-                         r"|postpon\w*|called off|scrapped|shelved|put off|suspended)", re.IGNORECASE)
-_LOCATIVE = re.compile(r"\b(?:in|at|near|over|off|to|from|city of|outside|inside|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b[^.;]{0,60}$", re.IGNORECASE
+)
+_CALLED_OFF = re.compile(
+    r"\b(?:was|were|has been|had been|have been|is|are|been)\s+(?:\w+\s+)?(?:cancel\w*"
+    r"|postpon\w*|called off|scrapped|shelved|put off|suspended)",
+    re.IGNORECASE,
+)
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|over|off|to|from|city of|outside|inside|of)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _TOPIC = re.compile(
     r"\b(?:to discuss|discuss(?:ed|ing|es)?|on issues|over|about|regarding|concerning|including|the situation in"
     r"|war in|crisis in|invasion of|conflict in|relations with|ties with|support for|annexation of"
@@ -85,21 +98,32 @@ def clause_of(sent: Sent, pos: int) -> tuple[int, int]:
     return sent.start, sent.end
 
 
-def modality(sent: Sent, start: int, end: int, clause: tuple[int, int], reach: int | None = None) -> str:
+def modality(
+    sent: Sent, start: int, end: int, clause: tuple[int, int], reach: int | None = None
+) -> str:
     """negated, hypothetical, future or factual: read from the clause before the trigger (and up to `reach`)."""
     text = sent.text
     lo, at = clause[0] - sent.start, start - sent.start
     first = max(lo, at - 70)
     if _PARTICIPIAL.match(text, lo):
-        first = max(0, lo - 70)  # "..., Xi can avoid X while still making Y": the main clause's mood governs
+        first = max(
+            0, lo - 70
+        )  # "..., Xi can avoid X while still making Y": the main clause's mood governs
     window = text[first:at] + " " + (text[end - sent.start : reach - sent.start] if reach else "")
-    if NEGATION.search(window) or _DENIED.search(text[max(0, lo - 70) : lo]) or _CALLED_OFF.search(
-            text, end - sent.start, min(len(text), clause[1] - sent.start, end - sent.start + 60)):
+    if (
+        NEGATION.search(window)
+        or _DENIED.search(text[max(0, lo - 70) : lo])
+        or _CALLED_OFF.search(
+            text, end - sent.start, min(len(text), clause[1] - sent.start, end - sent.start + 60)
+        )
+    ):
         return "negated"
     hypo = HYPOTHETICAL.search(window)
     if hypo:
-        if hypo.group().lower() == "would" and (_REPORTED.search(text[max(0, lo - 40) : lo])
-                                                 or _SAID_WOULD.search(window[: hypo.start()])):
+        if hypo.group().lower() == "would" and (
+            _REPORTED.search(text[max(0, lo - 40) : lo])
+            or _SAID_WOULD.search(window[: hypo.start()])
+        ):
             return "future"  # reported speech: "said it would", not a hypothetical
         return "hypothetical"
     if FUTURE.search(window):
@@ -110,12 +134,20 @@ def modality(sent: Sent, start: int, end: int, clause: tuple[int, int], reach: i
 def located(sent: Sent, mention: Mention) -> bool:
     """A place or capital written as where something happened ("in Samarkand, Uzbekistan")."""
     before = sent.text[max(0, mention.start - sent.start - 14) : mention.start - sent.start]
-    if mention.place and _LOCATIVE.search(before) and not before.endswith(("part of ", "ties with ")):
+    if (
+        mention.place
+        and _LOCATIVE.search(before)
+        and not before.endswith(("part of ", "ties with "))
+    ):
         return True
     if mention.kind != "country" or not before.endswith(", "):
         return False
     previous = [m for m in sent.mentions if m.end == mention.start - 2]
-    return bool(previous) and previous[0].place is not None and previous[0].kind in {"place", "capital"}
+    return (
+        bool(previous)
+        and previous[0].place is not None
+        and previous[0].kind in {"place", "capital"}
+    )
 
 
 def _masked(sent: Sent, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -128,8 +160,11 @@ def participants(sent: Sent, pos: int, clause: tuple[int, int] | None = None) ->
     lo, hi = clause or clause_of(sent, pos)
     for a, b in ((lo, hi), (sent.start, sent.end)):
         masks = _masked(sent, a, b)
-        inside = [m for m in sent.mentions if m.code and a <= m.start < b
-                  and not any(s <= m.start < e for s, e in masks)]
+        inside = [
+            m
+            for m in sent.mentions
+            if m.code and a <= m.start < b and not any(s <= m.start < e for s, e in masks)
+        ]
         people = {m.code for m in inside if m.kind == "person" and m.code}
         if len(people) >= 2:
             return people

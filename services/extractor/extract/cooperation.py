@@ -6,7 +6,9 @@ from services.extractor.extract.clauses import clause_of, modality, participants
 from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.slots import Draft, event_date, place, source
 
-_DRILL = r"(?:exercises?|drills?|patrols?|war ?games|manoeuvres|maneuvers|flights|missions|naval games)"
+_DRILL = (
+    r"(?:exercises?|drills?|patrols?|war ?games|manoeuvres|maneuvers|flights|missions|naval games)"
+)
 _EXERCISE = re.compile(
     rf"\b(?:joint|combined|bilateral|trilateral|three-way)\s+(?:[\w-]+\s+){{0,4}}?{_DRILL}\b"
     rf"|\b(?:naval|military|air|aerial|army|navy|war)\s+{_DRILL}\s+(?:with|together|alongside)\b"
@@ -15,17 +17,28 @@ _EXERCISE = re.compile(
     rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*)\s+(?:the|their|a|an)\s+(?:[\w/-]+\s+){{0,3}}?{_DRILL}\b",
     re.IGNORECASE,
 )
-_COUNTED = re.compile(r"\b(?:series of|number of|several|many|numerous|multiple|series of|\\d+|two|three|four|five)\s+(?:[\w-]+\s+){0,2}$",
-                      re.IGNORECASE)
-_INSIDE_DEAL = re.compile(r"\b(?:agreement|deal|pact|accord|treaty|memorandum|plan|plans)\b[^.;]{0,40}\b(?:for|on|to hold)\s+$",
-                          re.IGNORECASE)
-_PLEDGE = re.compile(r"\b(?:commit\w*|pledg\w*|vow\w*|agree\w*|promis\w*|propos\w*|call\w* for|plan\w*)\s+to\s+"
-                     r"(?:[\w-]+\s+){0,6}$", re.IGNORECASE)
-_SEQUEL = re.compile(r"\b(?:the|these|those|their)\s+(?:[\w-]+\s+){0,2}(?:drills|exercises?|patrols?|manoeuvres|maneuvers)\b",
-                     re.IGNORECASE)
+_COUNTED = re.compile(
+    r"\b(?:series of|number of|several|many|numerous|multiple|series of|\\d+|two|three|four|five)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_INSIDE_DEAL = re.compile(
+    r"\b(?:agreement|deal|pact|accord|treaty|memorandum|plan|plans)\b[^.;]{0,40}\b(?:for|on|to hold)\s+$",
+    re.IGNORECASE,
+)
+_PLEDGE = re.compile(
+    r"\b(?:commit\w*|pledg\w*|vow\w*|agree\w*|promis\w*|propos\w*|call\w* for|plan\w*)\s+to\s+"
+    r"(?:[\w-]+\s+){0,6}$",
+    re.IGNORECASE,
+)
+_SEQUEL = re.compile(
+    r"\b(?:the|these|those|their)\s+(?:[\w-]+\s+){0,2}(?:drills|exercises?|patrols?|manoeuvres|maneuvers)\b",
+    re.IGNORECASE,
+)
 _VERB_FIRST = re.compile(r"(?:held|hold|conduct|stag|launch|began|begin|start|kick)", re.IGNORECASE)
-_PLURAL = re.compile(r"\b(?:they|their|them|the two|both|each other|one another|the leaders|the sides|the three)\b",
-                     re.IGNORECASE)
+_PLURAL = re.compile(
+    r"\b(?:they|their|them|the two|both|each other|one another|the leaders|the sides|the three)\b",
+    re.IGNORECASE,
+)
 _STATEMENT = re.compile(
     r"\bjoint (?:[\w']+\s+)?(?:statement|declaration|communiqu[eé])s?\b"
     r"|\b(?:jointly|together) (?:declared|stated|issued|announced)\b"
@@ -41,24 +54,36 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
         return found
     for match in _EXERCISE.finditer(sent.text):
         before = sent.text[: match.start()]
-        verb_first = _VERB_FIRST.match(match.group()) is not None  # "the two navies held the ... exercise"
+        verb_first = (
+            _VERB_FIRST.match(match.group()) is not None
+        )  # "the two navies held the ... exercise"
         if verb_first and re.search(r"\bto\s+$", before):
             continue  # "to hold military exercises every year": intended, not held
         if (not verb_first and _COUNTED.search(before[-25:])) or _INSIDE_DEAL.search(before[-70:]):
             continue
         at, end = sent.start + match.start(), sent.start + match.end()
         clause = clause_of(sent, at)
-        if modality(sent, at, end, clause) != "factual" or _PLEDGE.search(sent.text[max(0, match.start() - 60) : match.start()]):
+        if modality(sent, at, end, clause) != "factual" or _PLEDGE.search(
+            sent.text[max(0, match.start() - 60) : match.start()]
+        ):
             continue  # planned, pledged or denied drills are not drills held
         actors = with_pair(sent, participants(sent, at, clause), _PLURAL)
         if len(actors) < 2:
             continue
-        draft = Draft("military_exercise", frozenset(actors), sent, (at, end), confidence=0.7,
-                      attributed_to=source(sent))
+        draft = Draft(
+            "military_exercise",
+            frozenset(actors),
+            sent,
+            (at, end),
+            confidence=0.7,
+            attributed_to=source(sent),
+        )
         draft.fields["location"] = place(sent, end, clause[1], end) or place(sent, at, end, at)
         draft.date = event_date(doc, sent, clause[0], clause[1], at, None)
-        if not found or (all(d.fields["location"] not in {None, draft.fields["location"]} for d in found) \
-                and draft.fields["location"]):
+        if not found or (
+            all(d.fields["location"] not in {None, draft.fields["location"]} for d in found)
+            and draft.fields["location"]
+        ):
             found.append(draft)
     if found:
         doc.notes["last_exercise"] = (sent.index, found[-1])
@@ -80,18 +105,31 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
         return []
     actors = participants(sent, at, clause)
     met = doc.notes.get("last_meeting")
-    if len(actors) < 2 and met and met[0] >= sent.index - 2 and _PLURAL.search(sent.text) and actors <= met[1]:
+    if (
+        len(actors) < 2
+        and met
+        and met[0] >= sent.index - 2
+        and _PLURAL.search(sent.text)
+        and actors <= met[1]
+    ):
         actors = set(met[1])  # "The leaders issued a joint statement": those who just met
     actors = with_pair(sent, actors)
     if len(actors) < 2:
         return []
-    draft = Draft("joint_statement", frozenset(actors), sent, (at, end), confidence=0.7, attributed_to=source(sent))
+    draft = Draft(
+        "joint_statement",
+        frozenset(actors),
+        sent,
+        (at, end),
+        confidence=0.7,
+        attributed_to=source(sent),
+    )
     draft.date = event_date(doc, sent, sent.start, sent.end, at, "past")
     return [draft]
 
 
 def _fill_place(doc: Doc, sent: Sent) -> None:
-    """"The five-day drills in the Arabian Sea ...": a place for the exercise the sentence before began."""
+    """ "The five-day drills in the Arabian Sea ...": a place for the exercise the sentence before began."""
     last = doc.notes.get("last_exercise")
     if last is None or last[0] != sent.index - 1 or last[1].fields.get("location"):
         return

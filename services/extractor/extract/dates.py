@@ -4,12 +4,34 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-           "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-_DAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_DAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.?|Oct\.|Nov\.|Dec\.)")
+_MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.?|Oct\.|Nov\.|Dec\.)"
+)
 _YEAR = r"(?:19|20)[0-9][0-9]"
 # Each pattern starts with a literal or a digit class and has no case folding, so the regex engine
 # skips most positions in C: this file is on the hot path.
@@ -31,9 +53,39 @@ _PART = re.compile(  # on the lower-cased text
 _PART_CODE = re.compile(rf"(?P<k>[QH])(?P<n>[1-4])(?:\s?(?P<y>{_YEAR}))?(?![0-9A-Za-z])")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s-]*(?:the\s)?$")
 # A bare month or year is a date only after one of these words ("in March", "by 2024").
-_DATE_PREPS = {"in", "on", "by", "since", "until", "till", "from", "to", "through", "during", "before",
-               "after", "last", "next", "this", "early", "late", "mid", "of", "between", "and", "around",
-               "for", "end", "start", "beginning", "as", "at", "within", "throughout", "every"}
+_DATE_PREPS = {
+    "in",
+    "on",
+    "by",
+    "since",
+    "until",
+    "till",
+    "from",
+    "to",
+    "through",
+    "during",
+    "before",
+    "after",
+    "last",
+    "next",
+    "this",
+    "early",
+    "late",
+    "mid",
+    "of",
+    "between",
+    "and",
+    "around",
+    "for",
+    "end",
+    "start",
+    "beginning",
+    "as",
+    "at",
+    "within",
+    "throughout",
+    "every",
+}
 
 
 class DateExpr(NamedTuple):
@@ -69,11 +121,14 @@ def find_dates(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
         month = _month(m["m"])
         if m["dd"]:
             year = int(m["y"]) if m["y"] else None
-            out.append(DateExpr(m.start(), m.end(), "md", year, month, int(m["dd"]), m["d2"] or "", prep))
+            out.append(
+                DateExpr(m.start(), m.end(), "md", year, month, int(m["dd"]), m["d2"] or "", prep)
+            )
         elif m["y2"]:
             out.append(DateExpr(m.start(), m.end(), "my", int(m["y2"]), month, None, "", prep))
         elif (prep in _DATE_PREPS or text.startswith("'s", m.end())) and (
-            m["m"] != "May" or prep in {"in", "since", "until", "last", "next", "early", "late", "mid", "of"}
+            m["m"] != "May"
+            or prep in {"in", "since", "until", "last", "next", "early", "late", "mid", "of"}
         ):  # "May" alone is a verb more often than a month
             out.append(DateExpr(m.start(), m.end(), "m", None, month, None, "", prep))
         taken.update(range(m.start(), m.end()))
@@ -81,7 +136,11 @@ def find_dates(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
         if m.start() not in taken and not (m.start() and text[m.start() - 1].isalnum()):
             year = int(m["y"]) if m["y"] else None
             day = int(re.match(r"[0-9]+", m.group()).group())  # type: ignore[union-attr]
-            out.append(DateExpr(m.start(), m.end(), "md", year, _month(m["m"]), day, "", _prep(text, m.start())))
+            out.append(
+                DateExpr(
+                    m.start(), m.end(), "md", year, _month(m["m"]), day, "", _prep(text, m.start())
+                )
+            )
             taken.update(range(m.start(), m.end()))
     for m in _BARE_YEAR.finditer(text, lo, hi):
         if m.start() in taken or (m.start() and text[m.start() - 1] in "0123456789,.$€£-"):
@@ -90,17 +149,36 @@ def find_dates(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
         if _is_year(text, m, prep):
             out.append(DateExpr(m.start(), m.end(), "y", int(m.group()), None, None, "", prep))
     for m in _WEEKDAY.finditer(text, lo, hi):
-        out.append(DateExpr(m.start(), m.end(), "dow", None, None, None, m.group().lower(), _prep(text, m.start())))
+        out.append(
+            DateExpr(
+                m.start(),
+                m.end(),
+                "dow",
+                None,
+                None,
+                None,
+                m.group().lower(),
+                _prep(text, m.start()),
+            )
+        )
     for m in _RELATIVE.finditer(low, lo, hi):
         if not (m.start() and low[m.start() - 1].isalpha()):
-            out.append(DateExpr(m.start(), m.end(), "rel", None, None, None, " ".join(m.group().split()), ""))
+            out.append(
+                DateExpr(
+                    m.start(), m.end(), "rel", None, None, None, " ".join(m.group().split()), ""
+                )
+            )
     for m in _PART.finditer(low, lo, hi):
         out.append(_quarter(m, _prep(text, m.start())))
     for m in _PART_CODE.finditer(text, lo, hi):
         if not (m.start() and text[m.start() - 1].isalnum()):
             kind = "q" if m["k"] == "Q" else "h"
             year = int(m["y"]) if m["y"] else None
-            out.append(DateExpr(m.start(), m.end(), kind, year, None, None, f"{m['n']}|", _prep(text, m.start())))
+            out.append(
+                DateExpr(
+                    m.start(), m.end(), kind, year, None, None, f"{m['n']}|", _prep(text, m.start())
+                )
+            )
     return sorted(out)
 
 
@@ -120,7 +198,16 @@ def _quarter(m: re.Match[str], prep: str) -> DateExpr:
     year = m["qy"]
     kind = "q" if m["qh"] == "quarter" else "h"
     number = _ORD[m["qn"]]
-    return DateExpr(m.start(), m.end(), kind, int(year) if year else None, None, None, f"{number}|{m['qrel'] or ''}", prep)
+    return DateExpr(
+        m.start(),
+        m.end(),
+        kind,
+        int(year) if year else None,
+        None,
+        None,
+        f"{number}|{m['qrel'] or ''}",
+        prep,
+    )
 
 
 def _week(day: date) -> Resolved:
@@ -176,9 +263,17 @@ def resolve(expr: DateExpr, pub: date, direction: str | None) -> Resolved | None
 
 def _month_year(pub: date, month: int, prep: str, direction: str | None) -> int:
     if prep == "last" or (prep != "this" and direction == "past"):
-        return pub.year if month < pub.month or (month == pub.month and prep != "last") else pub.year - 1
+        return (
+            pub.year
+            if month < pub.month or (month == pub.month and prep != "last")
+            else pub.year - 1
+        )
     if prep == "next" or direction == "future":
-        return pub.year if month > pub.month or (month == pub.month and prep != "next") else pub.year + 1
+        return (
+            pub.year
+            if month > pub.month or (month == pub.month and prep != "next")
+            else pub.year + 1
+        )
     if prep == "this":
         return pub.year
     return _pick_year(pub, month, 15, None)
@@ -201,7 +296,11 @@ def _resolve_part(expr: DateExpr, pub: date, direction: str | None) -> Resolved:
 def _resolve_weekday(name: str, pub: date, direction: str | None) -> Resolved:
     back = (pub.weekday() - _DAYS[name]) % 7
     ahead = (_DAYS[name] - pub.weekday()) % 7
-    day = pub + timedelta(days=ahead) if direction == "future" or (direction is None and ahead < back) else pub - timedelta(days=back)
+    day = (
+        pub + timedelta(days=ahead)
+        if direction == "future" or (direction is None and ahead < back)
+        else pub - timedelta(days=back)
+    )
     return Resolved(day.isoformat(), "day", day)
 
 
@@ -215,7 +314,9 @@ def _resolve_relative(phrase: str, pub: date) -> Resolved | None:
         return _week(pub + timedelta(days=7 * step))
     if unit == "month":
         index = pub.year * 12 + pub.month - 1 + step
-        return Resolved(f"{index // 12}-{index % 12 + 1:02d}", "month", date(index // 12, index % 12 + 1, 15))
+        return Resolved(
+            f"{index // 12}-{index % 12 + 1:02d}", "month", date(index // 12, index % 12 + 1, 15)
+        )
     if unit == "year":
         return Resolved(str(pub.year + step), "year", date(pub.year + step, 7, 1))
     return None

@@ -17,19 +17,102 @@ from services.extractor.extract.trie import trie_pattern
 # Word beginnings that make a sentence worth reading for each event family; found in one pass, which is
 # far cheaper than running every reader's patterns over every sentence.
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "meeting": ("meet", "met", "summit", "talks", "visit", "trip", "host", "call", "phone", "spoke", "speak",
-                "talked", "video", "tete", "tête", "chat", "conversation", "hands", "seen with", "discussing",
-                "get-together"),
-    "agreement": ("sign", "ink", "seal", "stru", "strike", "clinch", "conclud", "reach", "agree", "deal", "contract",
-                  "pact", "accord", "treat", "memorand", "mou", "swap"),
+    "meeting": (
+        "meet",
+        "met",
+        "summit",
+        "talks",
+        "visit",
+        "trip",
+        "host",
+        "call",
+        "phone",
+        "spoke",
+        "speak",
+        "talked",
+        "video",
+        "tete",
+        "tête",
+        "chat",
+        "conversation",
+        "hands",
+        "seen with",
+        "discussing",
+        "get-together",
+    ),
+    "agreement": (
+        "sign",
+        "ink",
+        "seal",
+        "stru",
+        "strike",
+        "clinch",
+        "conclud",
+        "reach",
+        "agree",
+        "deal",
+        "contract",
+        "pact",
+        "accord",
+        "treat",
+        "memorand",
+        "mou",
+        "swap",
+    ),
     "trade": ("trade", "turnover", "export", "import", "shipment", "commerce", "trading"),
-    "sanctions": ("sanction", "restriction", "embargo", "control", "tariff", "duties", "blacklist", "entity list",
-                  "penalt", "punitive", "measures", "asset freez", " ban ", " bans ", "banned", "banning", "levies",
-                  "curb", "barred", "halted", "suspended", "blocked", " bar ", " bars ", "barring", "exclud", "shut",
-                  "expel", "consequence", "retaliat", "reprisal", " a price", "heavy price", "high price", "steep price", "punish", "deposits", "countermeasure",
-                  "counter-measure"),
-    "exercise": ("exercise", "drill", "patrol", "war game", "wargame", "manoeuvre", "maneuver", "flights",
-                 "missions", "naval games"),
+    "sanctions": (
+        "sanction",
+        "restriction",
+        "embargo",
+        "control",
+        "tariff",
+        "duties",
+        "blacklist",
+        "entity list",
+        "penalt",
+        "punitive",
+        "measures",
+        "asset freez",
+        " ban ",
+        " bans ",
+        "banned",
+        "banning",
+        "levies",
+        "curb",
+        "barred",
+        "halted",
+        "suspended",
+        "blocked",
+        " bar ",
+        " bars ",
+        "barring",
+        "exclud",
+        "shut",
+        "expel",
+        "consequence",
+        "retaliat",
+        "reprisal",
+        " a price",
+        "heavy price",
+        "high price",
+        "steep price",
+        "punish",
+        "deposits",
+        "countermeasure",
+        "counter-measure",
+    ),
+    "exercise": (
+        "exercise",
+        "drill",
+        "patrol",
+        "war game",
+        "wargame",
+        "manoeuvre",
+        "maneuver",
+        "flights",
+        "missions",
+        "naval games",
+    ),
     "statement": ("joint", "declared", "together"),
 }
 
@@ -54,9 +137,22 @@ class Sent:
         "text",
     )
 
-    def __init__(self, index: int, start: int, end: int, source: tuple[str, str], caption: bool,
-                 mentions: list[Mention]) -> None:
-        self.index, self.start, self.end, self.caption, self.mentions = index, start, end, caption, mentions
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        source: tuple[str, str],
+        caption: bool,
+        mentions: list[Mention],
+    ) -> None:
+        self.index, self.start, self.end, self.caption, self.mentions = (
+            index,
+            start,
+            end,
+            caption,
+            mentions,
+        )
         self._source = source  # the whole normalised text and its lower-cased copy
         self.text = source[0][start:end]
         self.low = source[1][start:end]
@@ -65,7 +161,9 @@ class Sent:
         self._dates: list[DateExpr] | None = None
         self._money: list[Amount] | None = None
         self._changes: list[Change] | None = None
-        self.clause_spans: list[tuple[int, int]] | None = None  # filled by clauses.clauses() on first use
+        self.clause_spans: list[tuple[int, int]] | None = (
+            None  # filled by clauses.clauses() on first use
+        )
 
     @property
     def dates(self) -> list[DateExpr]:
@@ -96,7 +194,9 @@ class Doc:
     text: str
     published: date
     sents: list[Sent]
-    notes: dict[str, Any] = field(default_factory=dict)  # state later sentences read (last trade figure)
+    notes: dict[str, Any] = field(
+        default_factory=dict
+    )  # state later sentences read (last trade figure)
 
 
 def analyse(raw: str, published: date) -> Doc:
@@ -110,8 +210,14 @@ def analyse(raw: str, published: date) -> Doc:
     singles: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for index, span in enumerate(sentences(text)):
-        sent = Sent(index, span.start, span.end, source, span.caption,
-                    mentions[bisect_left(starts, span.start) : bisect_left(starts, span.end)])
+        sent = Sent(
+            index,
+            span.start,
+            span.end,
+            source,
+            span.caption,
+            mentions[bisect_left(starts, span.start) : bisect_left(starts, span.end)],
+        )
         codes = sorted({m.code for m in sent.mentions if m.code and m.code != "UN"})
         if codes or not sents:  # the pair changes only where actors are named
             singles.update(codes)
@@ -132,7 +238,9 @@ _STEM_FAMILIES: dict[str, set[str]] = {}
 for _family, _stems in FAMILIES.items():
     for _stem in _stems:
         _STEM_FAMILIES.setdefault(_stem, set()).add(_family)
-_STEMS = re.compile(r"\b" + trie_pattern(_STEM_FAMILIES))  # stems start words: "met" is not in "commentators"
+_STEMS = re.compile(
+    r"\b" + trie_pattern(_STEM_FAMILIES)
+)  # stems start words: "met" is not in "commentators"
 
 
 def _mark_families(low: str, sents: list[Sent]) -> None:
@@ -148,13 +256,20 @@ def _mark_families(low: str, sents: list[Sent]) -> None:
         sents[index].families |= _STEM_FAMILIES[match.group()]
 
 
-def _leading_pair(pairs: Counter[frozenset[str]], singles: Counter[str], first_seen: dict[str, int]) -> frozenset[str]:
+def _leading_pair(
+    pairs: Counter[frozenset[str]], singles: Counter[str], first_seen: dict[str, int]
+) -> frozenset[str]:
     """The pair the article is about so far: the most frequent co-mentioned pair (ties: the more mentioned,
     then the earlier named, since news names its main actors first), else the top two actors."""
     if pairs:
         best = max(pairs.values())
         tied = [pair for pair, n in pairs.items() if n == best]
-        return max(tied, key=lambda pair: (sum(singles[code] for code in pair),
-                                           -sum(first_seen.get(code, 99) for code in pair)))
+        return max(
+            tied,
+            key=lambda pair: (
+                sum(singles[code] for code in pair),
+                -sum(first_seen.get(code, 99) for code in pair),
+            ),
+        )
     top = [code for code, _ in singles.most_common(2)]
     return frozenset(top) if len(top) == 2 else frozenset()

@@ -10,9 +10,24 @@ from services.extractor.extract.trie import trie_pattern
 
 DATA = resources.files("services.extractor.extract") / "data"
 # Seats of power are actors but not places; places.tsv maps them to their city.
-_SEATS = {"kremlin", "white house", "pentagon", "state department", "zhongnanhai", "blue house",
-          "downing street", "whitehall", "planalto", "casa rosada", "elysee", "élysée",
-          "malacanang", "malacañang", "elysee palace", "élysée palace"}
+_SEATS = {
+    "kremlin",
+    "white house",
+    "pentagon",
+    "state department",
+    "zhongnanhai",
+    "blue house",
+    "downing street",
+    "whitehall",
+    "planalto",
+    "casa rosada",
+    "elysee",
+    "élysée",
+    "malacanang",
+    "malacañang",
+    "elysee palace",
+    "élysée palace",
+}
 
 
 @dataclass(frozen=True)
@@ -68,7 +83,9 @@ def _load() -> dict[str, Entry]:
                 fulls.setdefault(f"{code}:{word}", []).append(surface)
         for alias in _split(aliases):
             bare = alias.lstrip("~")
-            needs = frozenset(fulls.get(f"{code}:{bare}", [])) if alias.startswith("~") else frozenset()
+            needs = (
+                frozenset(fulls.get(f"{code}:{bare}", [])) if alias.startswith("~") else frozenset()
+            )
             if bare not in table:
                 table[bare] = Entry(code, kind, None, needs)
     for place, _country, others in (row[:3] for row in _rows("places.tsv")):
@@ -89,7 +106,11 @@ def _variants() -> dict[str, tuple[str, Entry]]:
     """Each surface as written, capitalised and in capitals; acronyms only as written."""
     out: dict[str, tuple[str, Entry]] = {}
     for surface, entry in TABLE.items():
-        forms = {surface} if surface.isupper() else {surface, surface.upper(), surface[:1].upper() + surface[1:]}
+        forms = (
+            {surface}
+            if surface.isupper()
+            else {surface, surface.upper(), surface[:1].upper() + surface[1:]}
+        )
         for form in forms:
             out.setdefault(form, (surface, entry))
     return out
@@ -103,8 +124,10 @@ _LOWER_FORMS = sorted((f for f in _FORMS if f[:1].islower()), key=len, reverse=T
 _PATTERN = re.compile(r"(?:" + trie_pattern(f for f in _FORMS if not f[:1].islower()) + r")(?!\w)")
 
 
-_CURRENCY = re.compile(r"\s(?:dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|won|reais|real|lira|euros?|pounds?"
-                       r"|currency|currencies|dirhams?|riyals?|rand|pesos?|francs?)\b")
+_CURRENCY = re.compile(
+    r"\s(?:dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|won|reais|real|lira|euros?|pounds?"
+    r"|currency|currencies|dirhams?|riyals?|rand|pesos?|francs?)\b"
+)
 
 
 def tag(text: str) -> list[Mention]:

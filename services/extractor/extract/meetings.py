@@ -17,10 +17,40 @@ _TRIGGER = re.compile(
     r"|arrived in|arrives in|arriving in|landed in|lands in)\b",
     re.IGNORECASE,
 )
-_PAST = {"met", "visited", "hosted", "spoke", "talked", "phoned", "telephoned", "shook hands", "arrived in", "landed in"}
-_NOUNS = {"meeting", "summit", "talks", "visit", "visits", "trip", "phone call", "telephone call", "video call",
-          "call", "videoconference", "video conference", "video link", "virtual summit", "tete-a-tete",
-          "tête-à-tête", "chat", "phone conversation", "telephone conversation", "get-together"}
+_PAST = {
+    "met",
+    "visited",
+    "hosted",
+    "spoke",
+    "talked",
+    "phoned",
+    "telephoned",
+    "shook hands",
+    "arrived in",
+    "landed in",
+}
+_NOUNS = {
+    "meeting",
+    "summit",
+    "talks",
+    "visit",
+    "visits",
+    "trip",
+    "phone call",
+    "telephone call",
+    "video call",
+    "call",
+    "videoconference",
+    "video conference",
+    "video link",
+    "virtual summit",
+    "tete-a-tete",
+    "tête-à-tête",
+    "chat",
+    "phone conversation",
+    "telephone conversation",
+    "get-together",
+}
 _COUNTED = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|multiple|series of|dozens of"
     r"|number of)\s+(?:[\w-]+\s+){0,2}$",
@@ -31,19 +61,29 @@ _PREP_REF = re.compile(
     r"\b(?:at|during|in|on|after|before|since|following|ahead of|of|from|sidelines of|margins of)\s+"
     r"(?:their|the|his|her|its|a|an|this|that|our|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,3}$",
 )
-_DEFINITE = re.compile(r"(?:\b(?:[Tt]heir|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)|[A-Z][\w-]+'s)\s+(?:[\w-]+\s+){0,2}$")
-_TALKS_CUE = re.compile(r"\b(?:held|hold|holds|holding|had|have|has|at|for|in|during|after|of)\s+(?:[\w-]+\s+){0,3}$")
+_DEFINITE = re.compile(
+    r"(?:\b(?:[Tt]heir|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)|[A-Z][\w-]+'s)\s+(?:[\w-]+\s+){0,2}$"
+)
+_TALKS_CUE = re.compile(
+    r"\b(?:held|hold|holds|holding|had|have|has|at|for|in|during|after|of)\s+(?:[\w-]+\s+){0,3}$"
+)
 _CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b", re.IGNORECASE)
-_SPEAK_OK = re.compile(r"^\s+(?:by (?:tele)?phone|on the (?:tele)?phone|over the phone|with)\b", re.IGNORECASE)
+_SPEAK_OK = re.compile(
+    r"^\s+(?:by (?:tele)?phone|on the (?:tele)?phone|over the phone|with)\b", re.IGNORECASE
+)
 _BLOC_VENUE = re.compile(r"^\W*(?:summit|meeting|forum|gathering|leaders'|session)", re.IGNORECASE)
 _VIDEO = re.compile(r"\bvideo|virtual|online|videoconference", re.IGNORECASE)
 _CALL = re.compile(r"\b(?:phone|telephone|call|phoned|telephoned|conversation)\b", re.IGNORECASE)
-_MET_NEEDS = re.compile(r"(?:\s+[\w'-]+){0,4}?\s+(?:needs?|demands?|targets?|goals?|obligations?|requirements?"
-                       r"|criteria|standards?|expectations?|deadlines?|conditions?)\b", re.IGNORECASE)
+_MET_NEEDS = re.compile(
+    r"(?:\s+[\w'-]+){0,4}?\s+(?:needs?|demands?|targets?|goals?|obligations?|requirements?"
+    r"|criteria|standards?|expectations?|deadlines?|conditions?)\b",
+    re.IGNORECASE,
+)
 _NON_STATE = re.compile(
     r"(?:'s)?\s+(?:[A-Z][\w-]*\s+){0,3}(?:[\w-]+\s+)?(?:Chamber|business(?:es)?|compan(?:y|ies)|firms?|executives"
     r"|lobby|universit(?:y|ies)|students|fans|clubs?|teams?|industr(?:y|ies)|federation|association|chambers"
-    r"|football|athletes|players|scientists|scholars|think tanks?|journalists|automakers|carmakers|banks)\b")
+    r"|football|athletes|players|scientists|scholars|think tanks?|journalists|automakers|carmakers|banks)\b"
+)
 _INDEFINITE = re.compile(r"^\w+(?:\s+of)?\s+an?\s", re.IGNORECASE)
 _NEXT_VERB = re.compile(r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|then|also|later)\b")
 _QUAD = frozenset({"AUS", "IND", "JPN", "USA"})
@@ -76,23 +116,39 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     clause = clause_of(sent, at)
     np_after = re.split(r"[,;:]", after, maxsplit=1)[0][:60]
-    own_when = [d for d in sent.dates if end <= d.start < end + len(np_after)
-                or (at - 25 <= d.start < at and sent.text.startswith("'s", d.end - sent.start))]
+    own_when = [
+        d
+        for d in sent.dates
+        if end <= d.start < end + len(np_after)
+        or (at - 25 <= d.start < at and sent.text.startswith("'s", d.end - sent.start))
+    ]
     own_where = place(sent, end, end + len(np_after), end)
     counted = _COUNTED.search(before[-40:])
     if counted:
-        _hint(doc, sent, sent.start + match.start() - len(before[-40:]) + counted.start(), end, clause)
+        _hint(
+            doc, sent, sent.start + match.start() - len(before[-40:]) + counted.start(), end, clause
+        )
         return None
     if hints_only:
         return None
     noun = word in _NOUNS
-    if _BACKGROUND.match(sent.text[clause[0] - sent.start : match.start()]) and not (noun and own_when):
+    if _BACKGROUND.match(sent.text[clause[0] - sent.start : match.start()]) and not (
+        noun and own_when
+    ):
         return None
     if noun and _venue(sent, at):
         return None
     reference = _PREP_REF.search(before[-60:])
-    if noun and reference and not own_when and not own_where and not _INDEFINITE.search(reference.group()):
-        return None  # "at their meeting" refers back; "after a two-hour video call" reports a new one
+    if (
+        noun
+        and reference
+        and not own_when
+        and not own_where
+        and not _INDEFINITE.search(reference.group())
+    ):
+        return (
+            None  # "at their meeting" refers back; "after a two-hour video call" reports a new one
+        )
     mood = modality(sent, at, end, clause, _reach(sent, end, clause) if noun else end)
     if mood in {"negated", "hypothetical"}:
         return None
@@ -140,16 +196,22 @@ def _ended(when: Resolved, published: date) -> bool:
 
 
 def _venue(sent: Sent, at: int) -> bool:
-    """"the SCO summit": a bloc's gathering named as the setting, not a meeting of two parties."""
+    """ "the SCO summit": a bloc's gathering named as the setting, not a meeting of two parties."""
     blocs = [m for m in sent.mentions if m.kind == "bloc" and at - 9 <= m.end <= at]
-    return bool(blocs) and not any(m.code and m.kind != "bloc" and at - 30 <= m.end <= at for m in sent.mentions)
+    return bool(blocs) and not any(
+        m.code and m.kind != "bloc" and at - 30 <= m.end <= at for m in sent.mentions
+    )
 
 
 def _usable(word: str, before: str, after: str) -> bool:
     if word == "talks":
-        return bool(_TALKS_CUE.search(before[-40:]) or re.match(r"\s+(?:in|with|between|on)\b", after))
+        return bool(
+            _TALKS_CUE.search(before[-40:]) or re.match(r"\s+(?:in|with|between|on)\b", after)
+        )
     if word == "call":
-        return not _CALL_VERB.match(after) and not re.search(r"\b(?:to|will|would|can|could|may)\s+$", before)
+        return not _CALL_VERB.match(after) and not re.search(
+            r"\b(?:to|will|would|can|could|may)\s+$", before
+        )
     if word in {"speak", "speaks", "spoke", "talked"}:
         return bool(_SPEAK_OK.match(after))
     if word in {"host", "hosts", "hosted", "hosting"}:
@@ -163,11 +225,22 @@ def _usable(word: str, before: str, after: str) -> bool:
 
 def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
     found = with_pair(sent, participants(sent, at, clause))
-    private = {m.code for m in sent.mentions if m.code and _NON_STATE.match(sent.text, m.end - sent.start)}
-    public = {m.code for m in sent.mentions if m.code and not _NON_STATE.match(sent.text, m.end - sent.start)}
-    found -= private - public  # "Japan's Keidanren business lobby and the Korea Chamber of Commerce met"
-    venues = {m.code for m in sent.mentions
-              if m.kind == "bloc" and m.code and _BLOC_VENUE.match(sent.text[m.end - sent.start :])}
+    private = {
+        m.code for m in sent.mentions if m.code and _NON_STATE.match(sent.text, m.end - sent.start)
+    }
+    public = {
+        m.code
+        for m in sent.mentions
+        if m.code and not _NON_STATE.match(sent.text, m.end - sent.start)
+    }
+    found -= (
+        private - public
+    )  # "Japan's Keidanren business lobby and the Korea Chamber of Commerce met"
+    venues = {
+        m.code
+        for m in sent.mentions
+        if m.kind == "bloc" and m.code and _BLOC_VENUE.match(sent.text[m.end - sent.start :])
+    }
     blocs = {m.code for m in sent.mentions if m.kind == "bloc" and m.code and m.code != "QUAD"}
     if len(found - venues) >= 2:
         found -= venues
@@ -215,5 +288,7 @@ def _cameo(fmt: str, word: str, where: str | None, actors: set[str]) -> str:
         return "042"
     host = PLACE_COUNTRY.get(where) if where else None
     if host:
-        return "042" if host in actors else "044"  # one side travelled to the other; or both met on third ground
+        return (
+            "042" if host in actors else "044"
+        )  # one side travelled to the other; or both met on third ground
     return "040"

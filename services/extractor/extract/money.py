@@ -3,17 +3,69 @@
 import re
 from typing import NamedTuple
 
-_SCALES = {"trillion": 1e12, "tn": 1e12, "tr": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
-           "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "crore": 1e7, "lakh": 1e5,
-           "thousand": 1e3, "k": 1e3}
-_SYMBOLS = {"us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
-            "£": "GBP", "gbp": "GBP", "¥": "CNY", "cny": "CNY", "rmb": "CNY", "jpy": "JPY",
-            "rs": "INR", "rs.": "INR", "₹": "INR", "inr": "INR", "r$": "BRL", "brl": "BRL",
-            "₩": "KRW", "krw": "KRW", "₺": "TRY", "try": "TRY", "a$": "AUD", "au$": "AUD",
-            "c$": "CAD", "hk$": "HKD", "s$": "SGD", "rub": "RUB"}
-_WORDS = {"dollar": "USD", "euro": "EUR", "yuan": "CNY", "renminbi": "CNY", "ruble": "RUB",
-          "rouble": "RUB", "rupee": "INR", "yen": "JPY", "won": "KRW", "pound": "GBP",
-          "real": "BRL", "reais": "BRL", "lira": "TRY", "dirham": "AED", "riyal": "SAR"}
+_SCALES = {
+    "trillion": 1e12,
+    "tn": 1e12,
+    "tr": 1e12,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "crore": 1e7,
+    "lakh": 1e5,
+    "thousand": 1e3,
+    "k": 1e3,
+}
+_SYMBOLS = {
+    "us$": "USD",
+    "u.s.$": "USD",
+    "$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "CNY",
+    "cny": "CNY",
+    "rmb": "CNY",
+    "jpy": "JPY",
+    "rs": "INR",
+    "rs.": "INR",
+    "₹": "INR",
+    "inr": "INR",
+    "r$": "BRL",
+    "brl": "BRL",
+    "₩": "KRW",
+    "krw": "KRW",
+    "₺": "TRY",
+    "try": "TRY",
+    "a$": "AUD",
+    "au$": "AUD",
+    "c$": "CAD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "rub": "RUB",
+}
+_WORDS = {
+    "dollar": "USD",
+    "euro": "EUR",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "ruble": "RUB",
+    "rouble": "RUB",
+    "rupee": "INR",
+    "yen": "JPY",
+    "won": "KRW",
+    "pound": "GBP",
+    "real": "BRL",
+    "reais": "BRL",
+    "lira": "TRY",
+    "dirham": "AED",
+    "riyal": "SAR",
+}
 _NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _SCALE = r"trillion|billion|million|crore|lakh|thousand|tn|bn|mn|mln|m|b|k"
 # Symbol first or digits first, no case folding: the engine skips most positions in C (hot path).
@@ -26,24 +78,81 @@ _NUMBER_FIRST = re.compile(
     r"(?:US |U\.S\. |American )?(?P<word>dollar|euro|yuan|renminbi|ruble|rouble|rupee|yen|won|pound|real|reais"
     r"|lira|dirham|riyal|USD|EUR|CNY|RMB|JPY|INR|RUB|BRL|KRW|GBP)s?(?![a-z])"
 )
-_CURRENCY_WORDS = ("dollar", "euro", "yuan", "renminbi", "ruble", "rouble", "rupee", "yen", "won", "pound",
-                   "real", "reais", "lira", "dirham", "riyal", "usd", "eur", "cny", "rmb", "jpy", "inr", "rub",
-                   "brl", "krw", "gbp")
+_CURRENCY_WORDS = (
+    "dollar",
+    "euro",
+    "yuan",
+    "renminbi",
+    "ruble",
+    "rouble",
+    "rupee",
+    "yen",
+    "won",
+    "pound",
+    "real",
+    "reais",
+    "lira",
+    "dirham",
+    "riyal",
+    "usd",
+    "eur",
+    "cny",
+    "rmb",
+    "jpy",
+    "inr",
+    "rub",
+    "brl",
+    "krw",
+    "gbp",
+)
 _CURRENCY_CUE = re.compile("|".join(_CURRENCY_WORDS))
 _PAREN = re.compile(r"\s*\(\s*[^()]{1,30}\)")
 
-_FRACTIONS = {"one-third": 33.3, "one third": 33.3, "a third": 33.3, "two-thirds": 66.7,
-              "half": 50.0, "one-half": 50.0, "a quarter": 25.0, "one-quarter": 25.0,
-              "one quarter": 25.0, "three-quarters": 75.0, "a fifth": 20.0, "one-fifth": 20.0}
-_WORD_NUMS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-              "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-              "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_UP = (r"rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown"
-       r"|jump(?:ed|s|ing)?|surged?|surges|surging|climb(?:ed|s|ing)?|soar(?:ed|s|ing)?|gain(?:ed|s)?"
-       r"|(?<!make )(?<!made )(?<!makes )(?<!making )up|expand(?:ed|s|ing)?|rebound(?:ed|s)?|advanced?")
-_DOWN = (r"fell|fall|falls|falling|fallen|drop(?:ped|s|ping)?|declined?|declines|declining"
-         r"|decreased?|decreases|decreasing|down|slump(?:ed|s)?|plunged?|plunging|shr[aiu]nk|shrinking"
-         r"|contract(?:ed|s|ing)?|slid|slides?|sliding|tumbled?|dipped|dips?|slipped")
+_FRACTIONS = {
+    "one-third": 33.3,
+    "one third": 33.3,
+    "a third": 33.3,
+    "two-thirds": 66.7,
+    "half": 50.0,
+    "one-half": 50.0,
+    "a quarter": 25.0,
+    "one-quarter": 25.0,
+    "one quarter": 25.0,
+    "three-quarters": 75.0,
+    "a fifth": 20.0,
+    "one-fifth": 20.0,
+}
+_WORD_NUMS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_UP = (
+    r"rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|grown"
+    r"|jump(?:ed|s|ing)?|surged?|surges|surging|climb(?:ed|s|ing)?|soar(?:ed|s|ing)?|gain(?:ed|s)?"
+    r"|(?<!make )(?<!made )(?<!makes )(?<!making )up|expand(?:ed|s|ing)?|rebound(?:ed|s)?|advanced?"
+)
+_DOWN = (
+    r"fell|fall|falls|falling|fallen|drop(?:ped|s|ping)?|declined?|declines|declining"
+    r"|decreased?|decreases|decreasing|down|slump(?:ed|s)?|plunged?|plunging|shr[aiu]nk|shrinking"
+    r"|contract(?:ed|s|ing)?|slid|slides?|sliding|tumbled?|dipped|dips?|slipped"
+)
 # Amounts are found first (few, cheap to find); the verb is then read just before them.
 _AMOUNT = re.compile(  # on the lower-cased text
     rf"(?P<n>[0-9]+(?:\.[0-9]+)?)\s?(?:%|percent(?![a-z])|per cent(?![a-z])|pct(?![a-z]))"
@@ -55,10 +164,24 @@ _VERB_BEFORE = re.compile(
     rf"(?<![a-z])(?:(?P<up>{_UP})|(?P<down>{_DOWN})) (?:by )?(?:(?:over|nearly|almost|about|around|more than"
     r"|roughly|some|just over|just under|less than|an estimated|close to|a) )?$"
 )
-_NOUN_AFTER = re.compile(r" (?:(?P<up>increase|rise|growth|jump|gain|surge)|(?P<down>decline|drop|fall|decrease|contraction))(?![a-z])")
+_NOUN_AFTER = re.compile(
+    r" (?:(?P<up>increase|rise|growth|jump|gain|surge)|(?P<down>decline|drop|fall|decrease|contraction))(?![a-z])"
+)
 _MULT = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "halved": -50.0}
-_CHANGE_CUES = ("%", "percent", "per cent", "pct", "third", "half", "quarter", "fifth", "doubled", "tripled",
-                "trebled", "halved")
+_CHANGE_CUES = (
+    "%",
+    "percent",
+    "per cent",
+    "pct",
+    "third",
+    "half",
+    "quarter",
+    "fifth",
+    "doubled",
+    "tripled",
+    "trebled",
+    "halved",
+)
 CHANGE_CUE = re.compile("|".join(_CHANGE_CUES))  # any change needs one of these words
 
 
@@ -80,7 +203,11 @@ def find_money(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
     hi = len(text) if hi is None else hi
     matches = list(_SYMBOL_FIRST.finditer(text, lo, hi))
     if _CURRENCY_CUE.search(low, lo, hi):
-        matches += [m for m in _NUMBER_FIRST.finditer(text, lo, hi) if not (m.start() and text[m.start() - 1] in ".,0123456789")]
+        matches += [
+            m
+            for m in _NUMBER_FIRST.finditer(text, lo, hi)
+            if not (m.start() and text[m.start() - 1] in ".,0123456789")
+        ]
     out: list[Amount] = []
     skip_until = -1
     for match in sorted(matches, key=lambda m: m.start()):
@@ -98,7 +225,9 @@ def find_money(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
         paren = _PAREN.match(text, match.end())
         if paren and (_SYMBOL_FIRST.search(paren.group()) or _NUMBER_FIRST.search(paren.group())):
             skip_until = paren.end()
-            if currency != "USD":  # "253.1 billion euros ($274 billion)": the text gives the dollar value
+            if (
+                currency != "USD"
+            ):  # "253.1 billion euros ($274 billion)": the text gives the dollar value
                 inner = find_money(text, low, paren.start(), paren.end())
                 if inner and inner[0].currency == "USD":
                     amount = Amount(match.start(), paren.end(), inner[0].value, "USD")
@@ -118,7 +247,13 @@ def find_changes(low: str, lo: int = 0, hi: int | None = None) -> list[Change]:
         if match["mult"]:
             out.append(Change(match.start(), match.end(), _MULT[match["mult"]]))
             continue
-        size = float(match["n"]) if match["n"] else float(_WORD_NUMS[match["w"]]) if match["w"] else _FRACTIONS[match["f"]]
+        size = (
+            float(match["n"])
+            if match["n"]
+            else float(_WORD_NUMS[match["w"]])
+            if match["w"]
+            else _FRACTIONS[match["f"]]
+        )
         verb = _VERB_BEFORE.search(low, max(lo, match.start() - 45), match.start())
         noun = None if verb else _NOUN_AFTER.match(low, match.end())
         if verb or noun:

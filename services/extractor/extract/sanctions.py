@@ -21,8 +21,10 @@ _NOUN = re.compile(
     r"|(?:temporary |provisional )?(?:anti-dumping|anti-subsidy|countervailing) (?:deposits|measures))\b",
 )  # on the lower-cased text: without case folding the engine skips most positions in C
 # Nouns that name a sanction only in a warning ("warned London would face consequences").
-_THREAT_NOUN = re.compile(r"\b(?:consequences|retaliation|reprisals?|a (?:heavy |high |steep )?price"
-                          r"|punitive action|punishment)\b")  # lower-cased text
+_THREAT_NOUN = re.compile(
+    r"\b(?:consequences|retaliation|reprisals?|a (?:heavy |high |steep )?price"
+    r"|punitive action|punishment)\b"
+)  # lower-cased text
 # Verbs that restrict by themselves: their object is the target.
 _VERB = re.compile(
     r"\b(?:sanctioned|sanctioning|blacklisted|blacklisting|(?:banned|bans|banning|barred|halted|suspended"
@@ -58,22 +60,33 @@ _ON = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:to|from|into)\s+",
     re.IGNORECASE,
 )
-_REASON = re.compile(r"\b(?:over|because|in response|in retaliation|for (?:its|their|his|her)|after|amid|accus\w+"
-                     r"|citing|since|which|while|as part of)\b", re.IGNORECASE)
-_EFFECTIVE = re.compile(r"\b(?:from|starting|effective|as of|beginning)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday"
-                        r"|Friday|Saturday|Sunday|today|tomorrow|next|January|February|March|April|May|June|July"
-                        r"|August|September|October|November|December|\d)|\b(?:take|takes|took) effect\b"
-                        r"|\bwith immediate effect\b|\beffective immediately\b", re.IGNORECASE)
-_BACKDROP = re.compile(r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
-                       re.IGNORECASE)
+_REASON = re.compile(
+    r"\b(?:over|because|in response|in retaliation|for (?:its|their|his|her)|after|amid|accus\w+"
+    r"|citing|since|which|while|as part of)\b",
+    re.IGNORECASE,
+)
+_EFFECTIVE = re.compile(
+    r"\b(?:from|starting|effective|as of|beginning)\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday|today|tomorrow|next|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|\d)|\b(?:take|takes|took) effect\b"
+    r"|\bwith immediate effect\b|\beffective immediately\b",
+    re.IGNORECASE,
+)
+_BACKDROP = re.compile(
+    r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"^\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _FILLER = re.compile(
     r"^(?:'s)?(?:\s|,|and|new|fresh|further|increasing|punishing|severe|harsh|economic|financial|trade|secondary"
     r"|sweeping|tough|additional|more|unilateral|first|latest|retaliatory|tit-for-tat|\w+-led|led|own)*$",
     re.IGNORECASE,
 )
-_LIFTED = re.compile(r"\b(?:lift\w*|eas(?:e|ed|es|ing)|remov\w+|relax\w*|scrap\w*|suspend\w* (?:the|its)|waive\w*"
-                     r"|exempt\w*|relief|evad\w+|circumvent\w*|avoid\w*|skirt\w*|bypass\w*|despite)\b", re.IGNORECASE)
+_LIFTED = re.compile(
+    r"\b(?:lift\w*|eas(?:e|ed|es|ing)|remov\w+|relax\w*|scrap\w*|suspend\w* (?:the|its)|waive\w*"
+    r"|exempt\w*|relief|evad\w+|circumvent\w*|avoid\w*|skirt\w*|bypass\w*|despite)\b",
+    re.IGNORECASE,
+)
 
 
 def read_sanctions(doc: Doc, sent: Sent) -> list[Draft]:
@@ -98,7 +111,9 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     clause = clause_of(sent, noun_at)
     lead = sent.text[max(0, noun_at - sent.start - 160) : noun_at - sent.start]
     threat = _THREAT.search(lead)
-    if threat is None and _THREAT_NOUN.fullmatch(sent.low, noun_at - sent.start, noun_end - sent.start):
+    if threat is None and _THREAT_NOUN.fullmatch(
+        sent.low, noun_at - sent.start, noun_end - sent.start
+    ):
         return []  # "consequences" names a sanction only when someone warns of them
     if threat and _BACKDROP.search(lead[: threat.start()][-30:]):
         return []  # "despite the threat of U.S. sanctions": a backdrop, not a new warning
@@ -111,10 +126,16 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
         if cue is not None:
             cue_at, cue_end = clause[0] + cue[0], clause[0] + cue[1]
         elif passive is not None:
-            cue_at, cue_end, participle = noun_end + passive.start("verb"), noun_end + passive.end("verb"), True
+            cue_at, cue_end, participle = (
+                noun_end + passive.start("verb"),
+                noun_end + passive.end("verb"),
+                True,
+            )
         else:
             return []
-    if not threat and _LIFTED.search(sent.text[max(clause[0], cue_at - 40) - sent.start : noun_at - sent.start]):
+    if not threat and _LIFTED.search(
+        sent.text[max(clause[0], cue_at - 40) - sent.start : noun_at - sent.start]
+    ):
         return []
     mood = modality(sent, min(cue_at, noun_at), max(cue_end, noun_end), clause_of(sent, cue_at))
     if mood == "negated" or NEGATION.search(sent.text[cue_at - sent.start : cue_end - sent.start]):
@@ -124,13 +145,21 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     kind = "sanctions_threatened" if threat or mood == "future" else "sanctions_imposed"
     following = doc.sents[sent.index + 1].text if sent.index + 1 < len(doc.sents) else ""
     scheduled = threat is None or threat.group().lower().startswith(("will ", "would ", "plan"))
-    if kind == "sanctions_threatened" and scheduled and (_EFFECTIVE.search(sent.text) or _EFFECTIVE.search(following)):
+    if (
+        kind == "sanctions_threatened"
+        and scheduled
+        and (_EFFECTIVE.search(sent.text) or _EFFECTIVE.search(following))
+    ):
         kind = "sanctions_imposed"  # "will impose duties on Australian wine from Saturday": decided, with a start
     cue_word = sent.text[cue_at - sent.start : cue_end - sent.start].lower()
     facing = "fac" in cue_word
     by = _by(sent, cue_at, cue_end, noun_at, noun_end, participle or facing)
     if facing:  # "Russia has faced U.S. sanctions": the subject is the target, never the imposer
-        subject = [m.code for m in sent.mentions if m.code and clause_of(sent, cue_at)[0] <= m.start and m.end <= cue_at]
+        subject = [
+            m.code
+            for m in sent.mentions
+            if m.code and clause_of(sent, cue_at)[0] <= m.start and m.end <= cue_at
+        ]
         target = set(subject[-1:]) - by
     elif threat and (addressee := _addressed(sent, cue_end, by)):
         target = addressee  # "warned Beijing against helping Russia evade sanctions"
@@ -139,13 +168,31 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     if not target and threat:
         target = _addressee(sent, cue_at, cue_end, by) - by
     if not target and threat and by and by < sent.pair:
-        target = set(sent.pair - by)  # "Beijing would take necessary countermeasures": against the other party
+        target = set(
+            sent.pair - by
+        )  # "Beijing would take necessary countermeasures": against the other party
     if not by or not target:
         return []
-    when = event_date(doc, sent, clause[0], clause[1], cue_at, "past") if kind == "sanctions_imposed" else None
+    when = (
+        event_date(doc, sent, clause[0], clause[1], cue_at, "past")
+        if kind == "sanctions_imposed"
+        else None
+    )
     confidence = 0.75 if kind == "sanctions_imposed" and not verb else 0.65
-    return [Draft(kind, frozenset(by | {code}), sent, (cue_at, noun_end), by=frozenset(by), target=frozenset({code}),
-                  date=when, confidence=confidence, attributed_to=source(sent)) for code in sorted(target)]
+    return [
+        Draft(
+            kind,
+            frozenset(by | {code}),
+            sent,
+            (cue_at, noun_end),
+            by=frozenset(by),
+            target=frozenset({code}),
+            date=when,
+            confidence=confidence,
+            attributed_to=source(sent),
+        )
+        for code in sorted(target)
+    ]
 
 
 def _cue_before(lead: str) -> tuple[int, int] | None:
@@ -180,8 +227,11 @@ def _chain_after(sent: Sent, pos: int, limit: int = 30) -> set[str]:
     edge = pos
     for m in (m for m in sent.mentions if m.start >= pos):
         gap = sent.text[edge - sent.start : m.start - sent.start]
-        joined = (re.fullmatch(r"(?:'s)?\s*(?:,|and|&)?\s*(?:the\s+)?", gap) if found
-                  else len(gap) <= limit and re.fullmatch(r"[\w\s'$.%-]*", gap))
+        joined = (
+            re.fullmatch(r"(?:'s)?\s*(?:,|and|&)?\s*(?:the\s+)?", gap)
+            if found
+            else len(gap) <= limit and re.fullmatch(r"[\w\s'$.%-]*", gap)
+        )
         if not m.code or not joined:
             break
         found.add(m.code)
@@ -194,14 +244,19 @@ def _joined(sent: Sent, first: Mention) -> list[Mention]:
     out: list[Mention] = []
     edge = first.end
     for m in (m for m in sent.mentions if m.start >= first.end):
-        if not re.fullmatch(r"(?:'s)?\s*(?:,|and|&)\s*(?:the\s+)?", sent.text[edge - sent.start : m.start - sent.start]):
+        if not re.fullmatch(
+            r"(?:'s)?\s*(?:,|and|&)\s*(?:the\s+)?",
+            sent.text[edge - sent.start : m.start - sent.start],
+        ):
             break
         out.append(m)
         edge = m.end
     return out
 
 
-def _by(sent: Sent, cue_at: int, cue_end: int, noun_at: int, noun_end: int, participle: bool) -> set[str]:
+def _by(
+    sent: Sent, cue_at: int, cue_end: int, noun_at: int, noun_end: int, participle: bool
+) -> set[str]:
     """Who imposes: "imposed by X", "warnings by X", "X's sanctions", else the subject before the cue."""
     for edge in dict.fromkeys((cue_end, noun_end)):
         passive = _BY.match(sent.text[edge - sent.start :])
@@ -210,28 +265,46 @@ def _by(sent: Sent, cue_at: int, cue_end: int, noun_at: int, noun_end: int, part
             if found:
                 return found
     adjective = _chain_before(sent, noun_at)
-    if adjective and (noun_at <= cue_at or not re.search(r"\b(?:on|against)\s",
-                                                          sent.text[cue_end - sent.start : noun_at - sent.start])):
+    if adjective and (
+        noun_at <= cue_at
+        or not re.search(
+            r"\b(?:on|against)\s", sent.text[cue_end - sent.start : noun_at - sent.start]
+        )
+    ):
         return adjective  # "U.S. sanctions imposed on", "imposed U.S. sanctions"; not "sanctions on Chinese firms"
     if participle:
         return set()  # "sanctions imposed on Russia": the sentence's subject is not the imposer
     lo = clause_of(sent, cue_at)[0]
     first = next((m for m in sent.mentions if m.code and lo <= m.start and m.end <= cue_at), None)
     if first is None:
-        first = next((m for m in sent.mentions if m.code and sent.start <= m.start and m.end <= cue_at), None)
+        first = next(
+            (m for m in sent.mentions if m.code and sent.start <= m.start and m.end <= cue_at), None
+        )
     if first is None or first.code is None:
         return set()
     return {first.code} | {m.code for m in _joined(sent, first) if m.end <= cue_at and m.code}
 
 
-def _targets(sent: Sent, cue_at: int, cue_word: str, noun_at: int, noun_end: int, clause: tuple[int, int],
-             by: set[str], verb: bool) -> set[str]:
+def _targets(
+    sent: Sent,
+    cue_at: int,
+    cue_word: str,
+    noun_at: int,
+    noun_end: int,
+    clause: tuple[int, int],
+    by: set[str],
+    verb: bool,
+) -> set[str]:
     """On whom: the objects after the noun ("on four Chinese officials", "imported from China")."""
     found: set[str] = set()
-    if cue_word.startswith(("add", "plac", "put", "hit", "slap", "target")):  # "added 28 Chinese firms to", "hit Russia with"
+    if cue_word.startswith(
+        ("add", "plac", "put", "hit", "slap", "target")
+    ):  # "added 28 Chinese firms to", "hit Russia with"
         found |= {m.code for m in sent.mentions if m.code and cue_at < m.start < noun_at}
     if verb:
-        found |= _chain_after(sent, noun_end)  # "sanctioned ten European lawmakers", "banned imports from Japan"
+        found |= _chain_after(
+            sent, noun_end
+        )  # "sanctioned ten European lawmakers", "banned imports from Japan"
     hi = clause[1]
     rest = sent.text[noun_end - sent.start : hi - sent.start]
     reason = _REASON.search(rest)
@@ -239,9 +312,13 @@ def _targets(sent: Sent, cue_at: int, cue_word: str, noun_at: int, noun_end: int
         rest = rest[: reason.start()]
     for anchor in _ON.finditer(rest):
         at = noun_end + anchor.end()
-        near = [m for m in sent.mentions if m.code and m.code not in by and at <= m.start <= at + 45]
+        near = [
+            m for m in sent.mentions if m.code and m.code not in by and at <= m.start <= at + 45
+        ]
         if near:
-            found |= {near[0].code} | (_chain_after(sent, near[0].end) - by) if near[0].code else set()
+            found |= (
+                {near[0].code} | (_chain_after(sent, near[0].end) - by) if near[0].code else set()
+            )
     return {code for code in found if code}
 
 
@@ -250,7 +327,13 @@ def _addressed(sent: Sent, end: int, by: set[str]) -> set[str]:
     after = next((m for m in sent.mentions if m.start >= end), None)
     if after is None or not after.code or after.code in by:
         return set()
-    return {after.code} if re.fullmatch(r"\s*(?:to\s+)?(?:the\s+)?", sent.text[end - sent.start : after.start - sent.start]) else set()
+    return (
+        {after.code}
+        if re.fullmatch(
+            r"\s*(?:to\s+)?(?:the\s+)?", sent.text[end - sent.start : after.start - sent.start]
+        )
+        else set()
+    )
 
 
 def _addressee(sent: Sent, at: int, end: int, by: set[str]) -> set[str]:
@@ -262,7 +345,9 @@ def _addressee(sent: Sent, at: int, end: int, by: set[str]) -> set[str]:
             return set(sorted(found)[:1]) if len(found) > 1 else found
     others = [m for m in sent.mentions if m.code and m.code not in by]
     after = [m for m in others if m.start >= end]
-    if after and re.fullmatch(r"\s*(?:to\s+)?(?:the\s+)?", sent.text[end - sent.start : after[0].start - sent.start]):
+    if after and re.fullmatch(
+        r"\s*(?:to\s+)?(?:the\s+)?", sent.text[end - sent.start : after[0].start - sent.start]
+    ):
         return {after[0].code} if after[0].code else set()
     if not others:
         return set()

@@ -29,7 +29,9 @@ class Draft:
     cameo: str | None = None
 
 
-def event_date(doc: Doc, sent: Sent, lo: int, hi: int, anchor: int, direction: str | None) -> Resolved | None:
+def event_date(
+    doc: Doc, sent: Sent, lo: int, hi: int, anchor: int, direction: str | None
+) -> Resolved | None:
     """The date nearest the trigger inside [lo, hi), skipping "since ..." and named years."""
     best: tuple[int, DateExpr] | None = None
     for expr in sent.dates:

@@ -5,9 +5,21 @@ from typing import NamedTuple
 
 # Same-length replacements only, so every offset into the normalised text is an offset into the original.
 _NORMALISE = (
-    ("\u2018", "'"), ("\u2019", "'"), ("\u201b", "'"), ("\u2032", "'"), ("\u201c", '"'), ("\u201d", '"'),
-    ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "), ("\u2007", " "), ("\t", " "), ("\r", " "),
-    ("\u2011", "-"), ("\u2010", "-"), ("\u00ad", "-"),
+    ("\u2018", "'"),
+    ("\u2019", "'"),
+    ("\u201b", "'"),
+    ("\u2032", "'"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    ("\u00a0", " "),
+    ("\u2009", " "),
+    ("\u202f", " "),
+    ("\u2007", " "),
+    ("\t", " "),
+    ("\r", " "),
+    ("\u2011", "-"),
+    ("\u2010", "-"),
+    ("\u00ad", "-"),
 )
 
 _BOILERPLATE = re.compile(
@@ -58,7 +70,9 @@ def lower(text: str) -> str:
 def normalise(text: str) -> str:
     """The text with typographic quotes, spaces and hyphens made plain, same length."""
     for old, new in _NORMALISE:
-        if old in text:  # str.replace per character class is far faster than str.translate with a dict
+        if (
+            old in text
+        ):  # str.replace per character class is far faster than str.translate with a dict
             text = text.replace(old, new)
     return text
 

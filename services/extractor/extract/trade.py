@@ -9,8 +9,12 @@ from services.extractor.extract.money import CHANGE_CUE as _CHANGE_CUE
 from services.extractor.extract.money import Amount
 from services.extractor.extract.slots import Draft, source
 
-_TRADE = re.compile(r"\b(?:trade|turnover|exports?|imports?|shipments|commerce|trading)\b")  # lower-cased text
-_TARGET_NOUN = re.compile(r"\b(?:target|goal|objective|aim)\s+(?:of\s+)?(?:reaching\s+|hitting\s+)?$", re.IGNORECASE)
+_TRADE = re.compile(
+    r"\b(?:trade|turnover|exports?|imports?|shipments|commerce|trading)\b"
+)  # lower-cased text
+_TARGET_NOUN = re.compile(
+    r"\b(?:target|goal|objective|aim)\s+(?:of\s+)?(?:reaching\s+|hitting\s+)?$", re.IGNORECASE
+)
 _TARGET_VERB = re.compile(
     r"\b(?:to|would|will|intends?|aims?|aimed|agreed|pledged|vowed|plans?|hopes?|seeks?|wants?|of)\s+"
     r"(?:\w+\s+){0,2}(?:boost|rais|increas|lift|expand|bring|tak|push|doubl|grow|reach|hit)\w*\b"
@@ -18,21 +22,39 @@ _TARGET_VERB = re.compile(
     re.IGNORECASE,
 )
 _TARGET_FROM = re.compile(r"\b(?:target|goal)\s+from\s+$", re.IGNORECASE)
-_THRESHOLD = re.compile(r"\b(?:topp\w+|surpass\w*|exceed\w*|pass\w*|cross\w*|above|over|more than|beyond)\s+(?:the\s+)?$",
-                        re.IGNORECASE)
-_TARGET_AFTER = re.compile(r"\s+(?:(?:annual|bilateral|trade|two-way)\s+){0,2}(?:target|goal)\b", re.IGNORECASE)
-_PREVIOUS = re.compile(r"\b(?:previous|earlier|prior|old|original|former)\s+(?:\w+\s+)?(?:target|goal|objective|aim)\s+of\s+$",
-                       re.IGNORECASE)
-_NOT_BILATERAL = re.compile(r"\b(?:deficit|surplus|investment|investments|loans?|reserves|debt|market share|global)\b",
-                            re.IGNORECASE)
-_DEAL_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}?\s+(?:currency swap|swap|deal|contract|agreement|loan|credit"
-                         r"|investment|fund|package|project|pipeline)s?\b", re.IGNORECASE)
-_LEVIED = re.compile(r"\b(?:tariffs?|duties|levies|sanctions|restrictions|controls)\s+(?:\w+\s+){0,3}?on\s+"
-                     r"(?:a further |an additional |another |some |about |nearly |over )?$", re.IGNORECASE)
-_FORECAST = re.compile(r"\b(?:could|may|might|would|will|expected|forecasts?|projected|estimated to|set to|on track)\b",
-                       re.IGNORECASE)
-_CARRY = re.compile(r"^(?:[\w\s,]{0,25}\b)?(?:it|this|that|the (?:dollar |trade )?(?:figure|value|total|volume|amount))\b",
-                    re.IGNORECASE)
+_THRESHOLD = re.compile(
+    r"\b(?:topp\w+|surpass\w*|exceed\w*|pass\w*|cross\w*|above|over|more than|beyond)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_TARGET_AFTER = re.compile(
+    r"\s+(?:(?:annual|bilateral|trade|two-way)\s+){0,2}(?:target|goal)\b", re.IGNORECASE
+)
+_PREVIOUS = re.compile(
+    r"\b(?:previous|earlier|prior|old|original|former)\s+(?:\w+\s+)?(?:target|goal|objective|aim)\s+of\s+$",
+    re.IGNORECASE,
+)
+_NOT_BILATERAL = re.compile(
+    r"\b(?:deficit|surplus|investment|investments|loans?|reserves|debt|market share|global)\b",
+    re.IGNORECASE,
+)
+_DEAL_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:currency swap|swap|deal|contract|agreement|loan|credit"
+    r"|investment|fund|package|project|pipeline)s?\b",
+    re.IGNORECASE,
+)
+_LEVIED = re.compile(
+    r"\b(?:tariffs?|duties|levies|sanctions|restrictions|controls)\s+(?:\w+\s+){0,3}?on\s+"
+    r"(?:a further |an additional |another |some |about |nearly |over )?$",
+    re.IGNORECASE,
+)
+_FORECAST = re.compile(
+    r"\b(?:could|may|might|would|will|expected|forecasts?|projected|estimated to|set to|on track)\b",
+    re.IGNORECASE,
+)
+_CARRY = re.compile(
+    r"^(?:[\w\s,]{0,25}\b)?(?:it|this|that|the (?:dollar |trade )?(?:figure|value|total|volume|amount))\b",
+    re.IGNORECASE,
+)
 _DIGIT = re.compile(r"[0-9]")
 _FLOW = re.compile(r"\b(?P<f>exports?|imports?|shipments)\b", re.IGNORECASE)
 
@@ -41,7 +63,9 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
     """Trade targets and trade figures of one sentence."""
     has_trade = "trade" in sent.families and bool(_TRADE.search(sent.low))
     carry = doc.notes.get("last_trade")
-    if not has_trade and not (carry and carry[0] == sent.index - 1 and sent.money and _CARRY.match(sent.text)):
+    if not has_trade and not (
+        carry and carry[0] == sent.index - 1 and sent.money and _CARRY.match(sent.text)
+    ):
         return []
     if _DIGIT.search(sent.text) is None and _CHANGE_CUE.search(sent.low) is None:
         return []  # neither an amount nor a change: nothing to read (checked before the costlier steps)
@@ -49,7 +73,11 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
         return []
     if NEGATION.search(sent.text[:40]) and not sent.money:
         return []
-    anchor = sent.money[0].start if sent.money else (sent.changes[0].start if sent.changes else sent.start)
+    anchor = (
+        sent.money[0].start
+        if sent.money
+        else (sent.changes[0].start if sent.changes else sent.start)
+    )
     actors = _pair(sent, clause_of(sent, anchor)) if has_trade or not carry else carry[1].actors
     if len(actors) < 2:
         return []
@@ -65,11 +93,17 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
         tail = sent.text[amount.end - sent.start : amount.end - sent.start + 30]
         if _NOT_BILATERAL.search(lead) or _DEAL_AFTER.match(tail) or _LEVIED.search(lead[-35:]):
             continue
-        if _NOT_BILATERAL.search(sent.text, clause_of(sent, amount.start)[0] - sent.start, amount.start - sent.start):
+        if _NOT_BILATERAL.search(
+            sent.text, clause_of(sent, amount.start)[0] - sent.start, amount.start - sent.start
+        ):
             continue  # "the EU's trade deficit with China had doubled in two years to around 400 billion euros"
-        if _THRESHOLD.search(lead[-25:]) and any(m.currency == "USD" and m.start != amount.start for m in sent.money):
+        if _THRESHOLD.search(lead[-25:]) and any(
+            m.currency == "USD" and m.start != amount.start for m in sent.money
+        ):
             continue  # "topping $100 billion for a second year": a threshold beside the figure itself
-        drafts.append(_volume(doc, sent, actors, amount, carry[1] if carry and not has_trade else None))
+        drafts.append(
+            _volume(doc, sent, actors, amount, carry[1] if carry and not has_trade else None)
+        )
     if has_trade:
         # A change with no figure in its own clause ("while imports from China dropped 8.5%") is a figure too.
         for clause in _clauses_with_changes_only(sent):
@@ -77,7 +111,10 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
     for draft in drafts:
         draft.attributed_to = source(sent)
     if drafts:
-        doc.notes["last_trade"] = (sent.index, next((d for d in drafts if d.type == "trade_volume"), drafts[0]))
+        doc.notes["last_trade"] = (
+            sent.index,
+            next((d for d in drafts if d.type == "trade_volume"), drafts[0]),
+        )
     return drafts
 
 
@@ -89,7 +126,9 @@ def _pair(sent: Sent, clause: tuple[int, int]) -> frozenset[str]:
         return sent.pair
     codes = [c for c in sent.codes() if c != "UN"]
     unique = set(codes)
-    pointed = ANAPHOR.search(sent.text) or _FLOW.search(sent.text)  # "imports from Russia": the other side is the pair's
+    pointed = ANAPHOR.search(sent.text) or _FLOW.search(
+        sent.text
+    )  # "imports from Russia": the other side is the pair's
     if sent.pair and (sent.pair <= unique or (len(unique) < 2 and pointed and unique <= sent.pair)):
         return sent.pair
     ordered = list(dict.fromkeys(codes))
@@ -100,16 +139,28 @@ def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Dra
     for amount in sent.money:
         lead = sent.text[max(0, amount.start - sent.start - 120) : amount.start - sent.start]
         tail = sent.text[amount.end - sent.start : amount.end - sent.start + 30]
-        named = _TARGET_AFTER.match(tail) is not None  # "the $200 billion target set by the two countries"
-        if _PREVIOUS.search(lead) or not (named or _TARGET_NOUN.search(lead[-40:]) or _TARGET_VERB.search(lead)):
+        named = (
+            _TARGET_AFTER.match(tail) is not None
+        )  # "the $200 billion target set by the two countries"
+        if _PREVIOUS.search(lead) or not (
+            named or _TARGET_NOUN.search(lead[-40:]) or _TARGET_VERB.search(lead)
+        ):
             continue
         if amount.currency != "USD":
             continue
         if _TARGET_FROM.search(lead[-30:]):  # "lift the target from $5 billion to $10 billion"
-            later = [m for m in sent.money if m.start > amount.end and re.fullmatch(
-                r"\s+to\s+", sent.text[amount.end - sent.start : m.start - sent.start])]
+            later = [
+                m
+                for m in sent.money
+                if m.start > amount.end
+                and re.fullmatch(
+                    r"\s+to\s+", sent.text[amount.end - sent.start : m.start - sent.start]
+                )
+            ]
             if later and later[0].currency == "USD":
-                draft = Draft("trade_target", actors, sent, (amount.start, later[0].end), confidence=0.8)
+                draft = Draft(
+                    "trade_target", actors, sent, (amount.start, later[0].end), confidence=0.8
+                )
                 draft.fields.update(value_usd=later[0].value, previous_value_usd=amount.value)
                 draft.fields["target_year"] = _target_year(sent)
                 used.update({amount.start, later[0].start})
@@ -128,7 +179,10 @@ def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Dra
 
 
 def _target_year(sent: Sent) -> int | None:
-    return next((d.year for d in sent.dates if d.kind == "y" and d.prep in {"by", "of", "end", "until"}), None)
+    return next(
+        (d.year for d in sent.dates if d.kind == "y" and d.prep in {"by", "of", "end", "until"}),
+        None,
+    )
 
 
 def _clauses_with_changes_only(sent: Sent) -> list[tuple[int, int]]:
@@ -143,22 +197,33 @@ def _clauses_with_changes_only(sent: Sent) -> list[tuple[int, int]]:
     return out
 
 
-def _volume(doc: Doc, sent: Sent, actors: frozenset[str], amount: Amount | None, carried: Draft | None,
-            within: tuple[int, int] | None = None) -> Draft:
+def _volume(
+    doc: Doc,
+    sent: Sent,
+    actors: frozenset[str],
+    amount: Amount | None,
+    carried: Draft | None,
+    within: tuple[int, int] | None = None,
+) -> Draft:
     if within is not None:
         anchor = next(c.start for c in sent.changes if within[0] <= c.start < within[1])
     else:
         anchor = amount.start if amount else (sent.changes[0].start if sent.changes else sent.start)
     clause = within or clause_of(sent, anchor)
-    draft = Draft("trade_volume", actors, sent, (anchor, amount.end if amount else anchor), confidence=0.7)
+    draft = Draft(
+        "trade_volume", actors, sent, (anchor, amount.end if amount else anchor), confidence=0.7
+    )
     if amount:
         draft.fields.update(_money_fields(amount))
     flow, reporter = _flow(sent, anchor, actors)
     if carried and flow == "total":
         flow, reporter = carried.fields.get("flow", "total"), carried.fields.get("reporter")
     draft.fields["flow"], draft.fields["reporter"] = flow, reporter
-    change = min((c for c in sent.changes if clause[0] <= c.start < clause[1] + 40),
-                 key=lambda c: abs(c.start - anchor), default=None)
+    change = min(
+        (c for c in sent.changes if clause[0] <= c.start < clause[1] + 40),
+        key=lambda c: abs(c.start - anchor),
+        default=None,
+    )
     draft.fields["change_pct"] = change.pct if change else None
     period = _period(doc, sent, anchor, clause)
     last = doc.notes.get("last_trade")
@@ -178,7 +243,9 @@ def _money_fields(amount: Amount) -> dict[str, object]:
 
 def _flow(sent: Sent, anchor: int, actors: frozenset[str]) -> tuple[str, str | None]:
     flows = list(_FLOW.finditer(sent.text))
-    if not flows or re.search(r"\b(?:trade|turnover)\b", sent.text[: anchor - sent.start][-60:], re.IGNORECASE):
+    if not flows or re.search(
+        r"\b(?:trade|turnover)\b", sent.text[: anchor - sent.start][-60:], re.IGNORECASE
+    ):
         return "total", None
     near = min(flows, key=lambda m: abs(sent.start + m.start() - anchor))
     flow = "exports" if near["f"].lower().startswith(("export", "shipment")) else "imports"
@@ -194,9 +261,18 @@ def _flow(sent: Sent, anchor: int, actors: frozenset[str]) -> tuple[str, str | N
 
 
 def _period(doc: Doc, sent: Sent, anchor: int, clause: tuple[int, int]) -> str | None:
-    candidates = [d for d in sent.dates if d.prep not in {"since", "by", "until"} and d.kind != "dow"]
+    candidates = [
+        d for d in sent.dates if d.prep not in {"since", "by", "until"} and d.kind != "dow"
+    ]
     if not candidates:
         return None
-    best = min(candidates, key=lambda d: abs(d.start - anchor) + (0 if clause[0] <= d.start < clause[1] else 200))
+    best = min(
+        candidates,
+        key=lambda d: abs(d.start - anchor) + (0 if clause[0] <= d.start < clause[1] else 200),
+    )
     resolved = resolve(best, doc.published, "past")
-    return resolved.iso if resolved and resolved.precision != "day" else (resolved.iso[:7] if resolved else None)
+    return (
+        resolved.iso
+        if resolved and resolved.precision != "day"
+        else (resolved.iso[:7] if resolved else None)
+    )

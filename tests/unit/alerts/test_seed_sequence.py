@@ -154,8 +154,11 @@ def test_archive_copy_and_background_raise_nothing(replay: Any) -> None:
 
 def _as_stored(state: State) -> State:
     """What a new batch reads from Redis: the index, targets and sketches, but no full alert."""
-    return State(index={k: dict(v) for k, v in state.index.items()}, targets=state.targets,
-                 sketches=dict(state.sketches))
+    return State(
+        index={k: dict(v) for k, v in state.index.items()},
+        targets=state.targets,
+        sketches=dict(state.sketches),
+    )
 
 
 @pytest.mark.parametrize("batch", [1, 3])

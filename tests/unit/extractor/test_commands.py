@@ -14,12 +14,18 @@ runner = CliRunner()
 
 def test_extract_prints_json_lines_with_a_given_date(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text("Xi Jinping will meet Vladimir Putin in Samarkand on Thursday.", encoding="utf-8")
+    article.write_text(
+        "Xi Jinping will meet Vladimir Putin in Samarkand on Thursday.", encoding="utf-8"
+    )
     result = runner.invoke(app, ["extract", str(article), "--published", "2022-09-12"])
     assert result.exit_code == 0, result.output
     [event] = [json.loads(line) for line in result.output.splitlines()]
     assert (event["type"], event["actors"], event["date"], event["location"]) == (
-        "meeting_announced", ["CHN", "RUS"], "2022-09-15", "Samarkand")
+        "meeting_announced",
+        ["CHN", "RUS"],
+        "2022-09-15",
+        "Samarkand",
+    )
     assert event["evidence"]["text"].startswith("Xi Jinping will meet")
 
 
@@ -48,10 +54,25 @@ def test_eval_json_on_the_seeds() -> None:
 
 def test_eval_of_a_self_contained_gold_file(tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
-    gold.write_text(json.dumps({
-        "id": "a1", "published": "2023-03-21", "text": "Xi Jinping held talks with Vladimir Putin in Moscow on Monday.",
-        "events": [{"type": "meeting_held", "actors": ["CHN", "RUS"], "location": "Moscow", "date": "2023-03-20"}],
-    }) + "\n", encoding="utf-8")
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "a1",
+                "published": "2023-03-21",
+                "text": "Xi Jinping held talks with Vladimir Putin in Moscow on Monday.",
+                "events": [
+                    {
+                        "type": "meeting_held",
+                        "actors": ["CHN", "RUS"],
+                        "location": "Moscow",
+                        "date": "2023-03-20",
+                    }
+                ],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(app, ["eval", str(gold), "--json", "--errors"])
     assert result.exit_code == 0, result.output
     assert '"tp": 1' in result.output

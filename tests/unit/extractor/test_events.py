@@ -27,29 +27,83 @@ def check(text: str, expected: list[dict[str, Any]], published: str = "2022-09-1
 
 MODALITY = [
     # announced vs held
-    ("Xi Jinping will meet Vladimir Putin in Samarkand next week.",
-     [{"type": "meeting_announced", "actors": ["CHN", "RUS"], "location": "Samarkand", "date": "2022-09"}]),
-    ("Indian Prime Minister Narendra Modi is expected to visit Moscow in July.",
-     [{"type": "meeting_announced", "actors": ["IND", "RUS"], "location": "Moscow", "date": "2023-07"}]),
-    ("Erdogan plans to hold talks with Putin in Sochi on Friday.",
-     [{"type": "meeting_announced", "actors": ["RUS", "TUR"], "date": "2022-09-16"}]),
-    ("Xi and Putin met in Samarkand on Thursday.",
-     [{"type": "meeting_held", "actors": ["CHN", "RUS"], "date": "2022-09-08", "format": "in_person"}]),
-    ("Wang Yi held talks with Sergei Lavrov in Beijing on Monday.",
-     [{"type": "meeting_held", "actors": ["CHN", "RUS"], "location": "Beijing", "date": "2022-09-12"}]),
-    ("Biden and Xi spoke by phone on Tuesday.",
-     [{"type": "meeting_held", "actors": ["CHN", "USA"], "format": "call", "date": "2022-09-13"}]),
-    ("Putin and Modi held a video conference on Monday.",
-     [{"type": "meeting_held", "actors": ["IND", "RUS"], "format": "video"}]),
+    (
+        "Xi Jinping will meet Vladimir Putin in Samarkand next week.",
+        [
+            {
+                "type": "meeting_announced",
+                "actors": ["CHN", "RUS"],
+                "location": "Samarkand",
+                "date": "2022-09",
+            }
+        ],
+    ),
+    (
+        "Indian Prime Minister Narendra Modi is expected to visit Moscow in July.",
+        [
+            {
+                "type": "meeting_announced",
+                "actors": ["IND", "RUS"],
+                "location": "Moscow",
+                "date": "2023-07",
+            }
+        ],
+    ),
+    (
+        "Erdogan plans to hold talks with Putin in Sochi on Friday.",
+        [{"type": "meeting_announced", "actors": ["RUS", "TUR"], "date": "2022-09-16"}],
+    ),
+    (
+        "Xi and Putin met in Samarkand on Thursday.",
+        [
+            {
+                "type": "meeting_held",
+                "actors": ["CHN", "RUS"],
+                "date": "2022-09-08",
+                "format": "in_person",
+            }
+        ],
+    ),
+    (
+        "Wang Yi held talks with Sergei Lavrov in Beijing on Monday.",
+        [
+            {
+                "type": "meeting_held",
+                "actors": ["CHN", "RUS"],
+                "location": "Beijing",
+                "date": "2022-09-12",
+            }
+        ],
+    ),
+    (
+        "Biden and Xi spoke by phone on Tuesday.",
+        [
+            {
+                "type": "meeting_held",
+                "actors": ["CHN", "USA"],
+                "format": "call",
+                "date": "2022-09-13",
+            }
+        ],
+    ),
+    (
+        "Putin and Modi held a video conference on Monday.",
+        [{"type": "meeting_held", "actors": ["IND", "RUS"], "format": "video"}],
+    ),
     # hypotheticals, conditionals and negations are not facts
     ("Beijing would likely face sanctions if it helped Moscow evade them, analysts said.", []),
     ("Japan did not sign the agreement with South Korea.", []),
     ("The summit between Xi and Putin was cancelled.", []),
     ("Scott Morrison's office denied a report that he planned to meet Li Keqiang in Rome.", []),
-    ("If Russia invades Ukraine, the U.S. and Europe could impose sanctions on Moscow.",
-     [{"type": "sanctions_threatened", "by": ["EU", "USA"], "target": ["RUS"]}]),
+    (
+        "If Russia invades Ukraine, the U.S. and Europe could impose sanctions on Moscow.",
+        [{"type": "sanctions_threatened", "by": ["EU", "USA"], "target": ["RUS"]}],
+    ),
     # planned drills are not drills held
-    ("The leaders pledged to hold joint military exercises every year with Japan and South Korea.", []),
+    (
+        "The leaders pledged to hold joint military exercises every year with Japan and South Korea.",
+        [],
+    ),
 ]
 
 
@@ -59,28 +113,51 @@ def test_modality(text: str, expected: list[dict[str, Any]]) -> None:
 
 
 SANCTIONS = [
-    ("The European Union on Monday imposed sanctions on four Chinese officials over abuses in Xinjiang.",
-     [{"type": "sanctions_imposed", "by": ["EU"], "target": ["CHN"], "date": "2022-09-12"}]),
-    ("China responded by sanctioning ten European lawmakers.",
-     [{"type": "sanctions_imposed", "by": ["CHN"], "target": ["EU"]}]),
-    ("The U.S. Commerce Department added 28 Chinese entities to its entity list on Friday.",
-     [{"type": "sanctions_imposed", "by": ["USA"], "target": ["CHN"]}]),
-    ("China banned all seafood imports from Japan on Thursday.",
-     [{"type": "sanctions_imposed", "by": ["CHN"], "target": ["JPN"]}]),
-    ("Washington raised tariffs on $200 billion of Chinese goods to 25% from 10%.",
-     [{"type": "sanctions_imposed", "by": ["USA"], "target": ["CHN"]}]),
-    ("Russia has faced increasing U.S. and European Union sanctions over Crimea.",
-     [{"type": "sanctions_imposed", "by": ["EU", "USA"], "target": ["RUS"]}]),
-    ("China will impose anti-dumping duties on Australian wine from Saturday, the ministry said.",
-     [{"type": "sanctions_imposed", "by": ["CHN"], "target": ["AUS"]}]),
-    ("Beijing warned that London would face consequences.",
-     [{"type": "sanctions_threatened", "by": ["CHN"], "target": ["GBR"]}]),
-    ("The EU leaders warned Beijing against helping Russia evade sanctions.",
-     [{"type": "sanctions_threatened", "by": ["EU"], "target": ["CHN"]}]),
-    ("Beijing has criticised Western sanctions imposed on Russia.", []),  # the critic is not the imposer
+    (
+        "The European Union on Monday imposed sanctions on four Chinese officials over abuses in Xinjiang.",
+        [{"type": "sanctions_imposed", "by": ["EU"], "target": ["CHN"], "date": "2022-09-12"}],
+    ),
+    (
+        "China responded by sanctioning ten European lawmakers.",
+        [{"type": "sanctions_imposed", "by": ["CHN"], "target": ["EU"]}],
+    ),
+    (
+        "The U.S. Commerce Department added 28 Chinese entities to its entity list on Friday.",
+        [{"type": "sanctions_imposed", "by": ["USA"], "target": ["CHN"]}],
+    ),
+    (
+        "China banned all seafood imports from Japan on Thursday.",
+        [{"type": "sanctions_imposed", "by": ["CHN"], "target": ["JPN"]}],
+    ),
+    (
+        "Washington raised tariffs on $200 billion of Chinese goods to 25% from 10%.",
+        [{"type": "sanctions_imposed", "by": ["USA"], "target": ["CHN"]}],
+    ),
+    (
+        "Russia has faced increasing U.S. and European Union sanctions over Crimea.",
+        [{"type": "sanctions_imposed", "by": ["EU", "USA"], "target": ["RUS"]}],
+    ),
+    (
+        "China will impose anti-dumping duties on Australian wine from Saturday, the ministry said.",
+        [{"type": "sanctions_imposed", "by": ["CHN"], "target": ["AUS"]}],
+    ),
+    (
+        "Beijing warned that London would face consequences.",
+        [{"type": "sanctions_threatened", "by": ["CHN"], "target": ["GBR"]}],
+    ),
+    (
+        "The EU leaders warned Beijing against helping Russia evade sanctions.",
+        [{"type": "sanctions_threatened", "by": ["EU"], "target": ["CHN"]}],
+    ),
+    (
+        "Beijing has criticised Western sanctions imposed on Russia.",
+        [],
+    ),  # the critic is not the imposer
     ("The EU lifted sanctions on Belarusian potash.", []),
-    ("India and Russia signed the deal despite the threat of U.S. sanctions.",  # a backdrop, not a new warning
-     [{"type": "agreement_signed", "actors": ["IND", "RUS"]}]),
+    (
+        "India and Russia signed the deal despite the threat of U.S. sanctions.",  # a backdrop, not a new warning
+        [{"type": "agreement_signed", "actors": ["IND", "RUS"]}],
+    ),
 ]
 
 
@@ -90,23 +167,70 @@ def test_sanctions(text: str, expected: list[dict[str, Any]]) -> None:
 
 
 TRADE_AND_DEALS = [
-    ("China and Russia agreed to boost bilateral trade to $250 billion by 2024.",
-     [{"type": "trade_target", "actors": ["CHN", "RUS"], "value_usd": 250e9, "target_year": 2024}]),
-    ("Iran and Russia agreed to lift their annual trade target from $5 billion to $10 billion.",
-     [{"type": "trade_target", "value_usd": 10e9, "previous_value_usd": 5e9}]),
-    ("Trade between China and Russia rose 3.4% to $110.79 billion in 2019.",
-     [{"type": "trade_volume", "actors": ["CHN", "RUS"], "value_usd": 110.79e9, "period": "2019",
-       "change_pct": 3.4, "flow": "total"}]),
-    ("South Korea's exports to China fell 19.9% to $124.8 billion last year.",
-     [{"type": "trade_volume", "flow": "exports", "reporter": "KOR", "change_pct": -19.9, "period": "2021"}]),
+    (
+        "China and Russia agreed to boost bilateral trade to $250 billion by 2024.",
+        [
+            {
+                "type": "trade_target",
+                "actors": ["CHN", "RUS"],
+                "value_usd": 250e9,
+                "target_year": 2024,
+            }
+        ],
+    ),
+    (
+        "Iran and Russia agreed to lift their annual trade target from $5 billion to $10 billion.",
+        [{"type": "trade_target", "value_usd": 10e9, "previous_value_usd": 5e9}],
+    ),
+    (
+        "Trade between China and Russia rose 3.4% to $110.79 billion in 2019.",
+        [
+            {
+                "type": "trade_volume",
+                "actors": ["CHN", "RUS"],
+                "value_usd": 110.79e9,
+                "period": "2019",
+                "change_pct": 3.4,
+                "flow": "total",
+            }
+        ],
+    ),
+    (
+        "South Korea's exports to China fell 19.9% to $124.8 billion last year.",
+        [
+            {
+                "type": "trade_volume",
+                "flow": "exports",
+                "reporter": "KOR",
+                "change_pct": -19.9,
+                "period": "2021",
+            }
+        ],
+    ),
     ("China's global exports rose 7% to a record $3.6 trillion.", []),  # not bilateral
-    ("The EU's trade deficit with China widened to 400 billion euros.", []),  # a deficit is no trade figure
-    ("Gazprom and CNPC signed a 30-year gas supply contract worth $400 billion.",
-     [{"type": "agreement_signed", "actors": ["CHN", "RUS"], "domain": "energy", "value_usd": 400e9}]),
-    ("Brazil and China reached a deal to trade in their own currencies, ditching the U.S. dollar.",
-     [{"type": "agreement_signed", "actors": ["BRA", "CHN"], "domain": "finance"}]),
-    ("India signed a deal with France to buy 26 jets worth 630 billion rupees ($7.4 billion).",
-     [{"type": "agreement_signed", "actors": ["FRA", "IND"], "value_usd": 7.4e9}]),
+    (
+        "The EU's trade deficit with China widened to 400 billion euros.",
+        [],
+    ),  # a deficit is no trade figure
+    (
+        "Gazprom and CNPC signed a 30-year gas supply contract worth $400 billion.",
+        [
+            {
+                "type": "agreement_signed",
+                "actors": ["CHN", "RUS"],
+                "domain": "energy",
+                "value_usd": 400e9,
+            }
+        ],
+    ),
+    (
+        "Brazil and China reached a deal to trade in their own currencies, ditching the U.S. dollar.",
+        [{"type": "agreement_signed", "actors": ["BRA", "CHN"], "domain": "finance"}],
+    ),
+    (
+        "India signed a deal with France to buy 26 jets worth 630 billion rupees ($7.4 billion).",
+        [{"type": "agreement_signed", "actors": ["FRA", "IND"], "value_usd": 7.4e9}],
+    ),
 ]
 
 
@@ -117,12 +241,24 @@ def test_trade_and_deals(text: str, expected: list[dict[str, Any]]) -> None:
 
 def test_background_keeps_its_own_date() -> None:
     """A past event stated with its own date is extracted with that date, so alerts can tell it from news."""
-    check("Russia and China signed a currency swap agreement in 2014.",
-          [{"type": "agreement_signed", "actors": ["CHN", "RUS"], "domain": "finance", "date": "2014"}])
+    check(
+        "Russia and China signed a currency swap agreement in 2014.",
+        [
+            {
+                "type": "agreement_signed",
+                "actors": ["CHN", "RUS"],
+                "domain": "finance",
+                "date": "2014",
+            }
+        ],
+    )
 
 
 def test_non_state_parties_do_not_meet_for_their_states() -> None:
-    check("Executives from Japan's Keidanren business lobby and the Korea Chamber of Commerce met in Seoul.", [])
+    check(
+        "Executives from Japan's Keidanren business lobby and the Korea Chamber of Commerce met in Seoul.",
+        [],
+    )
 
 
 def test_reported_speech_keeps_its_source() -> None:
@@ -132,9 +268,14 @@ def test_reported_speech_keeps_its_source() -> None:
 
 
 def test_trilateral_statement_names_all_who_met() -> None:
-    check("Biden hosted Yoon Suk Yeol and Fumio Kishida at Camp David on Friday. The leaders issued a joint statement.",
-          [{"type": "meeting_held", "actors": ["JPN", "KOR", "USA"]},
-           {"type": "joint_statement", "actors": ["JPN", "KOR", "USA"]}], published="2023-08-19")
+    check(
+        "Biden hosted Yoon Suk Yeol and Fumio Kishida at Camp David on Friday. The leaders issued a joint statement.",
+        [
+            {"type": "meeting_held", "actors": ["JPN", "KOR", "USA"]},
+            {"type": "joint_statement", "actors": ["JPN", "KOR", "USA"]},
+        ],
+        published="2023-08-19",
+    )
 
 
 @pytest.mark.parametrize(
@@ -143,10 +284,20 @@ def test_trilateral_statement_names_all_who_met() -> None:
         ("Xi will meet Putin next week.", "meeting_announced", "036", "AGREE"),
         ("Xi met Putin in Moscow on Monday.", "meeting_held", "042", "CONSULT"),
         ("Xi and Putin spoke by phone on Monday.", "meeting_held", "041", "CONSULT"),
-        ("China and Russia signed an oil agreement on Monday.", "agreement_signed", "057", "SUPPORT"),
+        (
+            "China and Russia signed an oil agreement on Monday.",
+            "agreement_signed",
+            "057",
+            "SUPPORT",
+        ),
         ("The U.S. warned China of sanctions.", "sanctions_threatened", "1312", "THREATEN"),
         ("The EU imposed sanctions on Russia on Monday.", "sanctions_imposed", "163", "SANCTION"),
-        ("China and Russia held joint naval exercises in the Sea of Japan.", "military_exercise", "062", "COOPERATE"),
+        (
+            "China and Russia held joint naval exercises in the Sea of Japan.",
+            "military_exercise",
+            "062",
+            "COOPERATE",
+        ),
     ],
 )
 def test_event_codes(text: str, type_: str, cameo: str, plover: str) -> None:

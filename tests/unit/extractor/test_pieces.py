@@ -66,8 +66,11 @@ def test_words_that_are_not_actors(text: str) -> None:
 
 def test_every_un_member_state_by_name_and_demonym() -> None:
     """countries.tsv holds all 193 UN member states; each name and demonym tags to its own code."""
-    rows = [line.split("\t") for line in (DATA / "countries.tsv").read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = [
+        line.split("\t")
+        for line in (DATA / "countries.tsv").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert len(rows) >= 193
     owners: dict[str, set[str]] = {}
     for row in rows:
@@ -75,8 +78,11 @@ def test_every_un_member_state_by_name_and_demonym() -> None:
             if surface.strip():
                 owners.setdefault(surface.strip(), set()).add(row[0])
     # A surface two states share ("Congolese") names one of them.
-    wrong = [(surface, found) for surface, states in owners.items()
-             if len(found := codes(f"Talks with {surface} today")) != 1 or found[0] not in states]
+    wrong = [
+        (surface, found)
+        for surface, states in owners.items()
+        if len(found := codes(f"Talks with {surface} today")) != 1 or found[0] not in states
+    ]
     assert wrong == []
 
 
@@ -161,6 +167,8 @@ def test_dates(text: str, direction: str | None, iso: str, precision: str) -> No
     assert (resolved.iso, resolved.precision) == (iso, precision)
 
 
-@pytest.mark.parametrize("text", ["the 2022 Winter Olympics", "May be", "$2024 million", "Article 2024-5"])
+@pytest.mark.parametrize(
+    "text", ["the 2022 Winter Olympics", "May be", "$2024 million", "Article 2024-5"]
+)
 def test_not_dates(text: str) -> None:
     assert find_dates(text, lower(text)) == []

@@ -75,4 +75,6 @@ def test_sentences_are_bounded(text: str) -> None:
     spans = sentences(normalise(text))
     assert all(s.end - s.start <= MAX_SENTENCE for s in spans)
     covered = "".join(text[s.start : s.end] for s in spans)
-    assert len(covered.split()) >= len(text.replace("\n", " ").split()) * 0.9  # nothing much is dropped
+    assert (
+        len(covered.split()) >= len(text.replace("\n", " ").split()) * 0.9
+    )  # nothing much is dropped

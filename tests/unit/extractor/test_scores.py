@@ -23,14 +23,18 @@ SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 
 def lines(path: Path) -> list[dict]:  # type: ignore[type-arg]
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def seeds_report() -> Report:
     extracted: dict[str, list] = {}  # type: ignore[type-arg]
     for article in load_seed_articles(SEEDS):
         events = extract_events(article.text, published_at=article.published_at, article_id="art")
-        extracted.setdefault(Path(article.source or "").name, []).extend(e.gold_view() for e in events)
+        extracted.setdefault(Path(article.source or "").name, []).extend(
+            e.gold_view() for e in events
+        )
     return score(lines(GOLD), extracted)
 
 
@@ -61,7 +65,20 @@ def test_articles_without_events_stay_empty(name: str) -> None:
 
 def test_every_type_is_found_somewhere() -> None:
     """No event type is dead: each is found at least once across the sets."""
-    found = {t for name in ("devset", "heldout", "blind")
-             for t, counts in score_self_contained(lines(DATA / f"{name}.jsonl")).by_type.items() if counts.tp}
-    assert found == {"trade_target", "trade_volume", "meeting_announced", "meeting_held", "agreement_signed",
-                     "sanctions_threatened", "sanctions_imposed", "military_exercise", "joint_statement"}
+    found = {
+        t
+        for name in ("devset", "heldout", "blind")
+        for t, counts in score_self_contained(lines(DATA / f"{name}.jsonl")).by_type.items()
+        if counts.tp
+    }
+    assert found == {
+        "trade_target",
+        "trade_volume",
+        "meeting_announced",
+        "meeting_held",
+        "agreement_signed",
+        "sanctions_threatened",
+        "sanctions_imposed",
+        "military_exercise",
+        "joint_statement",
+    }
