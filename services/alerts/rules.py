@@ -121,7 +121,9 @@ def _summary(kind: AlertKind, event: Event, previous: float | None = None) -> st
         year = getattr(event, "target_year", None)
         by = f" by {year}" if year else ""
         change = f"{_money(previous)} -> " if kind == "trade_target_changed" else ""
-        return f"trade target {kind.rsplit('_', 1)[1]}: {parties} {change}{_money(event.value_usd)}{by}"  # type: ignore[union-attr]
+        value = event.value_usd  # type: ignore[union-attr]
+        figure = _money(value) if value is not None else "no figure stated"
+        return f"trade target {kind.rsplit('_', 1)[1]}: {parties} {change}{figure}{by}"
     detail = [d for d in (getattr(event, "location", None), event_date(event)) if d]
     if kind == "trade_volume_reported":
         flow = getattr(event, "flow", "total")
@@ -269,7 +271,7 @@ def needed(messages: list[EventsExtracted], state: State) -> dict[str, set[str]]
     for msg in messages:
         published = msg.article.published_at
         for event in msg.events:
-            if event.type == "trade_target":
+            if event.type == "trade_target" and event.value_usd is not None:
                 pair = "-".join(event.actors)
                 for target in state.targets.get(pair, {}).values():
                     out.setdefault(f"trade_target|{pair}", set()).add(target.alert_id)
@@ -302,7 +304,8 @@ def _decide_event(
     if copy:  # a copy's event that matches nothing known is not news either
         return []
     key = group_key(event, source.published_at.date())
-    kind: AlertKind = "trade_volume_reported" if event.type == "trade_volume" else event.type  # type: ignore[assignment]
+    kinds = {"trade_volume": "trade_volume_reported", "trade_target": "trade_target_set"}
+    kind: AlertKind = kinds.get(event.type, event.type)  # type: ignore[assignment]
     anchor = event_date(event) or source.published_at.date().isoformat()
     identity = key.rsplit("|", 1)[0]  # type and parties; the year is in the anchor
     aid = alert_id(

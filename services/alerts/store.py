@@ -37,7 +37,7 @@ def keys_for(messages: list[EventsExtracted]) -> tuple[list[str], list[str], lis
         published = m.article.published_at.date()
         months |= {sketch_month(published), sketch_month(_previous_month(published))}
         for e in m.events:
-            if e.type == "trade_target":
+            if e.type == "trade_target" and e.value_usd is not None:
                 pairs.add(_pair(e.actors))
                 groups.add(f"trade_target|{_pair(e.actors)}")
                 continue

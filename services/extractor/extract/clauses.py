@@ -48,6 +48,12 @@ _SAID_WOULD = re.compile(
 _DENIED = re.compile(
     r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b[^.;]{0,60}$", re.IGNORECASE
 )
+# A second verb of the same subject starts its own mood: "said it did not accept X and would Y".
+_COORDINATED = re.compile(
+    r"\s(?:and|but)\s+(?=(?:would|will|could|may|might|vowed|warned|threatened|said|says|is|are|was|were"
+    r"|has|have|had|later|then|also)\b)",
+    re.IGNORECASE,
+)
 _CALLED_OFF = re.compile(
     r"\b(?:was|were|has been|had been|have been|is|are|been)\s+(?:\w+\s+)?(?:cancel\w*"
     r"|postpon\w*|called off|scrapped|shelved|put off|suspended)",
@@ -109,6 +115,11 @@ def modality(
         first = max(
             0, lo - 70
         )  # "..., Xi can avoid X while still making Y": the main clause's mood governs
+    coordinated = None
+    for coordinated in _COORDINATED.finditer(text, first, at + 12):
+        pass
+    if coordinated is not None and coordinated.end() <= at:  # "did not accept X and would take Y"
+        first = coordinated.end()
     window = text[first:at] + " " + (text[end - sent.start : reach - sent.start] if reach else "")
     if (
         NEGATION.search(window)

@@ -10,7 +10,7 @@ from services.extractor.extract.money import Amount
 from services.extractor.extract.slots import Draft, source
 
 _TRADE = re.compile(
-    r"\b(?:trade|turnover|exports?|imports?|shipments|commerce|trading)\b"
+    r"\b(?:trade|turnover|exports?|exported|imports?|imported|shipments|commerce|trading)\b"
 )  # lower-cased text
 _TARGET_NOUN = re.compile(
     r"\b(?:target|goal|objective|aim)\s+(?:of\s+)?(?:reaching\s+|hitting\s+)?$", re.IGNORECASE
@@ -56,7 +56,14 @@ _CARRY = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"[0-9]")
-_FLOW = re.compile(r"\b(?P<f>exports?|imports?|shipments)\b", re.IGNORECASE)
+# "pledged to double bilateral trade by 2030": a target stated as a multiple, with its year.
+_MULTIPLY = re.compile(
+    r"\b(?:to|would|will|aims? to|plans? to|of|on)\s+(?:\w+\s+){0,2}?(?:double|doubling|triple|tripling|treble)\s+"
+    r"(?:the\s+|their\s+|its\s+)?(?:(?:bilateral|two-way|annual|mutual)\s+)?(?:trade|turnover|commerce)\b"
+    r"(?:\s+(?:volume|turnover))?[^.;]{0,30}?\b(?:by|before|within)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_FLOW = re.compile(r"\b(?P<f>exports?|exported|imports?|imported|shipments)\b", re.IGNORECASE)
 
 
 def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
@@ -69,6 +76,10 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
         return []
     if _DIGIT.search(sent.text) is None and _CHANGE_CUE.search(sent.low) is None:
         return []  # neither an amount nor a change: nothing to read (checked before the costlier steps)
+    if not sent.money and has_trade:
+        multiple = _MULTIPLY.search(sent.text)
+        if multiple:
+            return _multiple_target(doc, sent, multiple)
     if not sent.money and not sent.changes:
         return []
     if NEGATION.search(sent.text[:40]) and not sent.money:
@@ -116,6 +127,21 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
             next((d for d in drafts if d.type == "trade_volume"), drafts[0]),
         )
     return drafts
+
+
+def _multiple_target(doc: Doc, sent: Sent, match: re.Match[str]) -> list[Draft]:
+    """A target without a figure: "to double bilateral trade by 2030" (the year, no value)."""
+    at = sent.start + match.start()
+    clause = clause_of(sent, at)
+    if NEGATION.search(sent.text[clause[0] - sent.start : match.start()]):
+        return []
+    actors = _pair(sent, clause)
+    if len(actors) < 2:
+        return []
+    draft = Draft("trade_target", actors, sent, (at, sent.start + match.end()), confidence=0.7)
+    draft.fields["target_year"] = int(match["year"])
+    draft.attributed_to = source(sent)
+    return [draft]
 
 
 def _pair(sent: Sent, clause: tuple[int, int]) -> frozenset[str]:
@@ -247,7 +273,11 @@ def _flow(sent: Sent, anchor: int, actors: frozenset[str]) -> tuple[str, str | N
         r"\b(?:trade|turnover)\b", sent.text[: anchor - sent.start][-60:], re.IGNORECASE
     ):
         return "total", None
-    near = min(flows, key=lambda m: abs(sent.start + m.start() - anchor))
+    clause = clause_of(sent, anchor)
+    before = [m for m in flows if clause[0] <= sent.start + m.start() < anchor]
+    # "Chinese exports to Russia jumped 46.9% to $111 billion, while imports ...": the flow word
+    # that leads the figure's own clause, else the nearest one.
+    near = before[-1] if before else min(flows, key=lambda m: abs(sent.start + m.start() - anchor))
     flow = "exports" if near["f"].lower().startswith(("export", "shipment")) else "imports"
     pos = sent.start + near.start()
     owner = [m.code for m in sent.mentions if m.code in actors and pos - 25 <= m.end <= pos]

@@ -220,3 +220,14 @@ def test_state_groups_are_bucketed_by_year() -> None:
     run(message("a2", "2023-06-01", {**statement, "date": "2023-06-01"}), state=state)
     kept = sorted(key for key, alerts in state.groups.items() if alerts)
     assert kept == ["joint_statement|CHN-RUS|2021", "joint_statement|CHN-RUS|2023"]
+
+
+def test_a_target_without_a_figure_is_set_once_and_then_corroborated() -> None:
+    """"Pledged to double bilateral trade by 2030": a target with a year and no value."""
+    doubling = {"type": "trade_target", "actors": ["CHN", "KAZ"], "target_year": 2030}
+    alerts = run(message("a1", "2023-05-17", doubling), message("a2", "2023-05-18", doubling))
+    assert [(a.kind, a.action, a.value_usd) for a in alerts] == [
+        ("trade_target_set", "raised", None),
+        ("trade_target_set", "corroborated", None),
+    ]
+    assert alerts[0].summary == "trade target set: CHN-KAZ no figure stated by 2030"
