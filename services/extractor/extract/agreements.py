@@ -15,7 +15,8 @@ _TRIGGER = re.compile(
     rf"|reach(?:ed|es)?|agreed|agrees|finali[sz]ed)\s+(?:[^\s;]+\s+){{0,7}}?{_DEAL}\b"
     rf"|\b{_DEAL}\s+(?:was|were|has been|have been|had been)\s+(?P<passive>signed|inked|sealed|struck|concluded|agreed)"
     r"|\b(?P<agreed>agreed)\s+(?:to the|to an?|on the|on an?|upon)\b"
-    rf"|\b(?P<worth>{_DEAL})\b(?=[^.;]{{0,90}}\b(?:worth|valued at)\s)",
+    rf"|\b(?P<worth>{_DEAL})\b(?=[^.;]{{0,90}}\b(?:worth|valued at)\s)"
+    r"|\b(?P<witnessed>witness\w*|attend\w*|oversaw|oversee\w*|presided over)\s+the\s+signing\s+of\b",
     re.IGNORECASE,
 )
 _NOT = re.compile(
@@ -45,7 +46,13 @@ _DOMAINS = (
 )
 _DOMAIN_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _DOMAINS]
 _MONEY_CUE = re.compile(
-    r"(?:worth|valued at|value of|totall?ing)(?:\s+(?:an estimated|about|around|nearly|some|almost|up to))?\s*$",
+    r"(?:worth|valued at|value of|totall?ing)(?:\s+(?:an estimated|about|around|nearly|some|almost|up to"
+    r"|more than|over))?\s*$",
+    re.IGNORECASE,
+)
+# Near the deal, a plainer preposition also gives its size: "expand their swap line by $5 billion".
+_NEAR_MONEY_CUE = re.compile(
+    r"\b(?:by|of|for)(?:\s+(?:about|around|nearly|some|almost|up to|more than|over))?\s*$",
     re.IGNORECASE,
 )
 _GOVERNED = re.compile(
@@ -138,7 +145,9 @@ def _value(sent: Sent, at: int, end: int) -> tuple[float, str] | None:
     for amount in sent.money:
         inside = at <= amount.start < end
         lead = sent.text[max(0, amount.start - sent.start - 30) : amount.start - sent.start]
-        if inside or (amount.start >= at and _MONEY_CUE.search(lead)):
+        cued = amount.start >= at and _MONEY_CUE.search(lead)
+        near = end <= amount.start <= end + 90 and _NEAR_MONEY_CUE.search(lead)
+        if inside or cued or near:
             return amount.value, amount.currency
     return None
 
@@ -147,6 +156,8 @@ def _deal_words(sent: Sent, match: re.Match[str]) -> str:
     """The words naming the deal itself ("a new 30-year oil and gas deal"), without the verb."""
     if match["verb"]:
         return match.group()[len(match["verb"]) :]
+    if match["witnessed"]:  # "witnessed the signing of 37 cooperation documents covering ..."
+        return sent.text[match.end() : match.end() + 80]
     if match["agreed"]:
         return ""
     return sent.text[max(0, match.start() - 40) : match.start()].rsplit(",", 1)[-1] + match.group()

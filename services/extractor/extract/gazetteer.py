@@ -130,6 +130,12 @@ _CURRENCY = re.compile(
 )
 
 
+_REGION_BEFORE = re.compile(r"(?:Eastern|Central|Western|Northern|Southern|non-|pan-)\s?$")
+_GENERIC_AFTER = re.compile(
+    r"\s(?:country|countries|nation|nations|state|states|continent|capitals?|neighbou?rs?)\b"
+)
+
+
 def tag(text: str) -> list[Mention]:
     """All gazetteer mentions in `text`, left to right, longest match at each position."""
     out: list[Mention] = []
@@ -140,6 +146,11 @@ def tag(text: str) -> list[Mention]:
         surface, entry = _FORMS[form]
         if entry.needs_full and not entry.needs_full & seen:
             continue
+        if form.startswith("European") and (
+            _REGION_BEFORE.search(text, max(0, start - 12), start)
+            or _GENERIC_AFTER.match(text, end)
+        ):
+            continue  # "a Central or Eastern European country": a region, not the bloc
         if entry.kind in {"country", "demonym"} and _CURRENCY.match(text, end):
             continue  # "the U.S. dollar", "Chinese yuan": a currency, not the state acting
         seen.add(surface)

@@ -30,6 +30,7 @@ _VERB = re.compile(
     r"\b(?:sanctioned|sanctioning|blacklisted|blacklisting|(?:banned|bans|banning|barred|halted|suspended"
     r"|blocked|restricted|curbed|stopped)\s+(?:(?:all|the|its|most|some|further|new)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:imports?|exports?|shipments|sales|purchases)"
+    r"|(?:froze|freezes|freezing|frozen|seized|blocked)\s+(?:the\s+)?(?:[\w-]+\s+)?assets\s+of"
     r"|(?:banned|bans|banning|barred|bars|bar|barring|excluded|excludes|exclude|excluding|shut|shuts|shutting"
     r"|expelled|expels|blacklists?)(?=\s+(?:(?:all|the|its|some|more than|over|about|\d+)\s+)?(?:[\w-]+\s+)?"
     r"(?:[A-Z]|\d)))\b",
@@ -71,6 +72,16 @@ _EFFECTIVE = re.compile(
     r"|August|September|October|November|December|\d)|\b(?:take|takes|took) effect\b"
     r"|\bwith immediate effect\b|\beffective immediately\b",
     re.IGNORECASE,
+)
+# "added Chinese telecoms giant Huawei and dozens of its affiliates to the Commerce Department's entity list"
+_ADDED_TO = re.compile(
+    r"\b(?:added|adding|adds|placed|placing|put|puts|putting)(?P<verb_end>)\b[^.;]{0,140}?\bto\s+"
+    r"(?:the\s+|its\s+|a\s+|an\s+|their\s+)?(?:[\w.'-]+\s+){0,4}?"
+    r"(?:entity list|blacklist|black list|sanctions list|unverified list|export control list)",
+    re.IGNORECASE,
+)
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:It|They|The (?:department|ministry|administration|government|bloc|commission|agency|office|Treasury))\b"
 )
 _BACKDROP = re.compile(
     r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
@@ -121,7 +132,15 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     if threat is not None:
         cue_at, cue_end = noun_at - len(lead) + threat.start(), noun_at - len(lead) + threat.end()
     elif not verb:
+        listed = _ADDED_TO.search(sent.text, max(0, clause[0] - sent.start), noun_end - sent.start)
         cue = _cue_before(sent.text[clause[0] - sent.start : noun_at - sent.start])
+        if (
+            listed is not None and listed.end() == noun_end - sent.start
+        ):  # "added Huawei ... to its entity list"
+            cue = (
+                listed.start() - (clause[0] - sent.start),
+                listed.start("verb_end") - (clause[0] - sent.start),
+            )
         passive = _PASSIVE.match(sent.text[noun_end - sent.start :])
         if cue is not None:
             cue_at, cue_end = clause[0] + cue[0], clause[0] + cue[1]
@@ -154,6 +173,17 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     cue_word = sent.text[cue_at - sent.start : cue_end - sent.start].lower()
     facing = "fac" in cue_word
     by = _by(sent, cue_at, cue_end, noun_at, noun_end, participle or facing)
+    last = doc.notes.get("last_sanction_by")
+    if (
+        not by
+        and not facing
+        and last
+        and last[0] >= sent.index - 2
+        and _PRONOUN_SUBJECT.match(sent.text, clause_of(sent, cue_at)[0] - sent.start)
+    ):
+        by = set(
+            last[1]
+        )  # "It also announced sanctions against ...": the imposer of the sentence before
     if facing:  # "Russia has faced U.S. sanctions": the subject is the target, never the imposer
         subject = [
             m.code
@@ -173,6 +203,7 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
         )  # "Beijing would take necessary countermeasures": against the other party
     if not by or not target:
         return []
+    doc.notes["last_sanction_by"] = (sent.index, frozenset(by))
     when = (
         event_date(doc, sent, clause[0], clause[1], cue_at, "past")
         if kind == "sanctions_imposed"

@@ -223,7 +223,7 @@ def test_state_groups_are_bucketed_by_year() -> None:
 
 
 def test_a_target_without_a_figure_is_set_once_and_then_corroborated() -> None:
-    """"Pledged to double bilateral trade by 2030": a target with a year and no value."""
+    """ "Pledged to double bilateral trade by 2030": a target with a year and no value."""
     doubling = {"type": "trade_target", "actors": ["CHN", "KAZ"], "target_year": 2030}
     alerts = run(message("a1", "2023-05-17", doubling), message("a2", "2023-05-18", doubling))
     assert [(a.kind, a.action, a.value_usd) for a in alerts] == [
