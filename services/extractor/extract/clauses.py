@@ -115,11 +115,9 @@ def modality(
         first = max(
             0, lo - 70
         )  # "..., Xi can avoid X while still making Y": the main clause's mood governs
-    coordinated = None
-    for coordinated in _COORDINATED.finditer(text, first, at + 12):
-        pass
-    if coordinated is not None and coordinated.end() <= at:  # "did not accept X and would take Y"
-        first = coordinated.end()
+    ends = [m.end() for m in _COORDINATED.finditer(text, first, at + 12) if m.end() <= at]
+    if ends:  # "did not accept the ruling and would take countermeasures": the last verb's own mood
+        first = ends[-1]
     window = text[first:at] + " " + (text[end - sent.start : reach - sent.start] if reach else "")
     if (
         NEGATION.search(window)
