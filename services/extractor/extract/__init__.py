@@ -40,5 +40,9 @@ def extract_events(text: str, *, published_at: datetime, article_id: str) -> lis
     for sent in doc.sents:
         if sent.families or _follows_trade(doc, sent):  # most sentences name no event word at all
             for reader in READERS:
-                drafts.extend(reader(doc, sent))
+                found = reader(doc, sent)
+                drafts.extend(found)
+                dated = [d.date for d in found if d.date is not None and d.date.precision == "day"]
+                if dated:
+                    doc.notes["last_date"] = dated[-1]  # for "the same day" in a later sentence
     return [to_event(draft, text, article_id, published_at) for draft in merge(drafts)]

@@ -54,6 +54,12 @@ _COORDINATED = re.compile(
     r"|has|have|had|later|then|also)\b)",
     re.IGNORECASE,
 )
+# "Blinken postponed a trip to Beijing": the trip did not take place.
+_CALLED_OFF_BEFORE = re.compile(
+    r"\b(?:postpon|cancel|called off|call off|scrapp|shelv|put off|delay)\w*\s+(?:(?:the|a|an|his|her|their|its|this"
+    r"|planned|long-awaited|scheduled)\s+)*(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _CALLED_OFF = re.compile(
     r"\b(?:was|were|has been|had been|have been|is|are|been)\s+(?:\w+\s+)?(?:cancel\w*"
     r"|postpon\w*|called off|scrapped|shelved|put off|suspended)",
@@ -121,6 +127,7 @@ def modality(
     window = text[first:at] + " " + (text[end - sent.start : reach - sent.start] if reach else "")
     if (
         NEGATION.search(window)
+        or _CALLED_OFF_BEFORE.search(text, max(0, at - 60), at)
         or _DENIED.search(text[max(0, lo - 70) : lo])
         or _CALLED_OFF.search(
             text, end - sent.start, min(len(text), clause[1] - sent.start, end - sent.start + 60)

@@ -3,8 +3,8 @@
 import re
 from datetime import date, timedelta
 
-from services.extractor.extract.clauses import clause_of, modality, participants, with_pair
-from services.extractor.extract.dates import Resolved
+from services.extractor.extract.clauses import ANAPHOR, clause_of, modality, participants, with_pair
+from services.extractor.extract.dates import Resolved, resolve
 from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.gazetteer import PLACE_COUNTRY
 from services.extractor.extract.slots import Draft, event_date, place, source
@@ -52,7 +52,7 @@ _NOUNS = {
     "get-together",
 }
 _COUNTED = re.compile(
-    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|multiple|series of|dozens of"
+    r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|multiple|series of|dozens of"
     r"|number of)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -85,7 +85,19 @@ _NON_STATE = re.compile(
     r"|football|athletes|players|scientists|scholars|think tanks?|journalists|automakers|carmakers|banks)\b"
 )
 _INDEFINITE = re.compile(r"^\w+(?:\s+of)?\s+an?\s", re.IGNORECASE)
-_NEXT_VERB = re.compile(r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|then|also|later)\b")
+_NEXT_VERB = re.compile(
+    r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|then|also|later)\b"
+    r"|\s(?:said|says|told|added|stated|showed|shows)\b"  # "a statement issued after the meeting said ... would"
+)
+_OBJECT_GAP = re.compile(
+    r"\s*(?:with\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.-]*\s+){0,4}"
+)
+_NOT_MEETING_DATE = frozenset(
+    {"since", "until", "till", "by"}
+)  # "a target of $250bn by 2024 at a meeting"
+_SAME_DAY = re.compile(
+    r"\b(?:the same day|that day|on the same day|the day before|the previous day)\b", re.IGNORECASE
+)
 _QUAD = frozenset({"AUS", "IND", "JPN", "USA"})
 
 
@@ -133,7 +145,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     noun = word in _NOUNS
     if _BACKGROUND.match(sent.text[clause[0] - sent.start : match.start()]) and not (
-        noun and own_when
+        noun and (own_when or own_where)  # "after talks at the White House": the talks are news too
     ):
         return None
     if noun and _venue(sent, at):
@@ -153,18 +165,22 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if mood in {"negated", "hypothetical"}:
         return None
     actors = _actors(sent, at, clause)
-    if len(actors) < 2:
+    if len(actors) < 2 or (
+        word in {"met", "meet", "meets"} and not _state_side(sent, at, end, clause)
+    ):
         return None
     anaphoric = noun and bool(_DEFINITE.search(before[-40:])) and not own_when
     kind = "meeting_announced" if mood == "future" else "meeting_held"
     direction = "future" if kind == "meeting_announced" else ("past" if word in _PAST else None)
-    when = event_date(doc, sent, clause[0], clause[1], at, direction)
+    when = event_date(doc, sent, clause[0], clause[1], at, direction, _NOT_MEETING_DATE)
     if kind == "meeting_held" and when and word not in _PAST and when.day > doc.published:
         kind = "meeting_announced"
     elif kind == "meeting_announced" and when and noun and _ended(when, doc.published):
         kind = "meeting_held"  # "proposed in a phone call last week": the call is past, whatever was proposed
     if when is None and word.startswith(("are ", "is ")):
         when = Resolved(doc.published.isoformat(), "day", doc.published)
+    if when is None and kind == "meeting_held":
+        when = _sentence_date(doc, sent, clause, direction)
     where = own_where or place(sent, clause[0], clause[1], end) or _destination(sent, word, end)
     draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
     draft.fields["location"] = where
@@ -175,6 +191,38 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         draft.cameo = _cameo(draft.fields["format"], word, where, actors)
     draft.confidence = 0.55 + 0.15 * bool(when) + 0.1 * bool(where) + 0.1 * (not anaphoric)
     return draft
+
+
+def _state_side(sent: Sent, at: int, end: int, clause: tuple[int, int]) -> bool:
+    """Someone who speaks for a state meets: a named actor or "the two leaders" before "met", or a
+    named actor right after it. "Toyota's chairman and Hyundai's chair met ... the heads of Japan's
+    and South Korea's largest carmakers" names states only as the companies' home."""
+    subject = [m for m in sent.mentions if m.code and clause[0] <= m.start and m.end <= at]
+    if subject or ANAPHOR.search(sent.text, clause[0] - sent.start, at - sent.start):
+        return True
+    after = next((m for m in sent.mentions if m.start >= end), None)
+    gap = sent.text[end - sent.start : after.start - sent.start] if after else ""
+    return after is not None and after.code is not None and bool(_OBJECT_GAP.fullmatch(gap))
+
+
+def _sentence_date(
+    doc: Doc, sent: Sent, clause: tuple[int, int], direction: str | None
+) -> Resolved | None:
+    """A held meeting whose clause names no date: the sentence's only date ("on Thursday set a target
+    ... after talks at the White House"), or the last dated event for "the same day"."""
+    spans = [d for d in sent.dates if d.prep not in {"since", "by", "until", "till"}]
+    if len(spans) == 1 and not clause[0] <= spans[0].start < clause[1]:
+        return resolve(spans[0], doc.published, direction or "past")
+    same = _SAME_DAY.search(sent.text, clause[0] - sent.start, clause[1] - sent.start)
+    last = doc.notes.get("last_date")
+    if (
+        same
+        and last is not None
+        and "before" not in same.group()
+        and "previous" not in same.group()
+    ):
+        return last  # type: ignore[no-any-return]
+    return None
 
 
 def _reach(sent: Sent, end: int, clause: tuple[int, int]) -> int:

@@ -30,12 +30,18 @@ class Draft:
 
 
 def event_date(
-    doc: Doc, sent: Sent, lo: int, hi: int, anchor: int, direction: str | None
+    doc: Doc,
+    sent: Sent,
+    lo: int,
+    hi: int,
+    anchor: int,
+    direction: str | None,
+    skip: frozenset[str] = frozenset({"since", "until", "till"}),
 ) -> Resolved | None:
-    """The date nearest the trigger inside [lo, hi), skipping "since ..." and named years."""
+    """The date nearest the trigger inside [lo, hi), skipping "since ...", "until ..." (and `skip`)."""
     best: tuple[int, DateExpr] | None = None
     for expr in sent.dates:
-        if not lo <= expr.start < hi or expr.prep in {"since", "until", "till"}:
+        if not lo <= expr.start < hi or expr.prep in skip:
             continue
         distance = expr.start - anchor if expr.start >= anchor else (anchor - expr.end) + 15
         if best is None or distance < best[0]:

@@ -314,3 +314,63 @@ def test_evidence_points_into_the_article() -> None:
     assert event.evidence.text.startswith("Xi Jinping met")
     assert 0 < event.confidence <= 1
     assert event.date_precision == "day"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Xi and Lula witnessed the signing of 37 cooperation documents in Brasilia on Wednesday.",
+            [
+                {"type": "agreement_signed", "actors": ["BRA", "CHN"]},
+                {
+                    "type": "meeting_held",
+                    "actors": ["BRA", "CHN"],
+                    "location": "Brasilia",
+                    "date": "2022-09-14",
+                },
+            ],
+        ),
+        (
+            "The U.S. Treasury on Wednesday froze the assets of three Russia-based companies. "
+            "It also announced sanctions against a North Korean official.",
+            [
+                {"type": "sanctions_imposed", "by": ["USA"], "target": ["RUS"]},
+                {"type": "sanctions_imposed", "by": ["USA"], "target": ["PRK"]},
+            ],
+        ),
+        (
+            "The EU imposed duties on Chinese electric vehicles. China said it did not accept the ruling and "
+            "would take countermeasures.",
+            [
+                {"type": "sanctions_imposed", "by": ["EU"], "target": ["CHN"]},
+                {"type": "sanctions_threatened", "by": ["CHN"], "target": ["EU"]},
+            ],
+        ),
+        (
+            "Xi and Tokayev pledged to double bilateral trade by 2030.",
+            [{"type": "trade_target", "actors": ["CHN", "KAZ"], "target_year": 2030}],
+        ),
+        (
+            "Modi and Trump on Thursday set a target of $500 billion in bilateral trade by 2030 after talks at "
+            "the White House in Washington.",
+            [
+                {"type": "trade_target", "value_usd": 500e9, "target_year": 2030},
+                {
+                    "type": "meeting_held",
+                    "actors": ["IND", "USA"],
+                    "location": "Washington",
+                    "date": "2022-09-08",
+                },
+            ],
+        ),
+        ("Blinken postponed a trip to Beijing over a suspected Chinese spy balloon.", []),
+        (
+            "Toyota's chairman and Hyundai's executive chair met in Seoul on Sunday, a rare appearance by the "
+            "heads of Japan's and South Korea's largest carmakers.",
+            [],
+        ),
+    ],
+)
+def test_phrasings_from_other_outlets(text: str, expected: list[dict[str, Any]]) -> None:
+    check(text, expected)

@@ -58,6 +58,7 @@ def test_actor_mentions(text: str, expected: list[str]) -> None:
         "the Russian rouble fell",
         "the Philippine Sea",  # a sea, not the Philippines
         "Chinaware and Russianness",  # no partial words
+        "a Central or Eastern European country",  # a region, not the EU
     ],
 )
 def test_words_that_are_not_actors(text: str) -> None:
