@@ -77,7 +77,8 @@ _TOPIC = re.compile(
 ANAPHOR = re.compile(
     r"\b(?:the two (?:countries|nations|sides|leaders|presidents|men|governments|neighbou?rs|powers|militaries"
     r"|navies|states|heads of state|ministers|foreign ministers|partners|allies|giants|economies)"
-    r"|both (?:sides|countries|nations|leaders|men|governments)|each other|one another|the pair"
+    r"|both (?:sides|countries|nations|leaders|men|governments|delegations)|each other|one another|the pair"
+    r"|the (?:two )?delegations|the negotiators|two-way"
     r"|bilateral|they|their|them|jointly|joint|the two(?!\s+(?:groups|compan|firms|clubs|teams|universit|lobb|banks|executives|organi|chambers|bodies|associations)))\b",
     re.IGNORECASE,
 )
@@ -129,9 +130,7 @@ def modality(
         NEGATION.search(window)
         or _CALLED_OFF_BEFORE.search(text, max(0, at - 60), at)
         or _DENIED.search(text[max(0, lo - 70) : lo])
-        or _CALLED_OFF.search(
-            text, end - sent.start, min(len(text), clause[1] - sent.start, end - sent.start + 60)
-        )
+        or _CALLED_OFF.search(text, end - sent.start, min(len(text), end - sent.start + 150))
     ):
         return "negated"
     hypo = HYPOTHETICAL.search(window)

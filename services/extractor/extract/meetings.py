@@ -14,7 +14,8 @@ _TRIGGER = re.compile(
     r"|phone calls?|telephone calls?|video calls?|call|phoned|telephoned|spoke|speaks?|talked|video ?conferences?"
     r"|video link|virtual summit|tete-a-tete|tête-à-tête|chat|(?:phone|telephone) conversation"
     r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits"
-    r"|arrived in|arrives in|arriving in|landed in|lands in)\b",
+    r"|arrived in|arrives in|arriving in|landed in|lands in|sat down with|sat down for|sits down with"
+    r"|sit down with|received|receives|welcomed|welcomes)\b",
     re.IGNORECASE,
 )
 _PAST = {
@@ -28,6 +29,10 @@ _PAST = {
     "shook hands",
     "arrived in",
     "landed in",
+    "sat down with",
+    "sat down for",
+    "received",
+    "welcomed",
 }
 _NOUNS = {
     "meeting",
@@ -53,7 +58,7 @@ _NOUNS = {
 }
 _COUNTED = re.compile(
     r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|multiple|series of|dozens of"
-    r"|number of)\s+(?:[\w-]+\s+){0,2}$",
+    r"|number of)\s+(?!(?:hours?|minutes|days?|weeks?)\b)(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _BACKGROUND = re.compile(r"^\W*(?:when|since|after|before|as|once|until)\b", re.IGNORECASE)
@@ -89,6 +94,10 @@ _NEXT_VERB = re.compile(
     r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|then|also|later)\b"
     r"|\s(?:said|says|told|added|stated|showed|shows)\b"  # "a statement issued after the meeting said ... would"
 )
+_GUEST = re.compile(
+    r"\s+(?:(?:his|her|their|the|visiting)\s+)?(?:[A-Z][\w.'-]*\s+|(?:counterparts?|chiefs?|leaders?|president"
+    r"|prime minister|minister|delegation)\s+){1,6}"
+)
 _OBJECT_GAP = re.compile(
     r"\s*(?:with\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.-]*\s+){0,4}"
 )
@@ -112,7 +121,11 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
         if draft is None:
             continue
         dated = draft.fields.pop("own_when")
-        if not found or (dated and all(d.type != draft.type for d in found)):
+        # A second meeting in one sentence needs a date of its own, different from the others'
+        # ("will travel to Moscow next month ..., as New Delhi prepares for Putin's visit later this year").
+        if not found or (
+            dated and all(d.type != draft.type or _other_date(d, draft) for d in found)
+        ):
             found.append(draft)
     held = [d for d in found if d.type == "meeting_held"]
     if held:
@@ -144,8 +157,10 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if hints_only:
         return None
     noun = word in _NOUNS
+    # "when they met earlier this month": a reference back, which the seeds' gold does not count as an
+    # event; "after talks at the White House" (a noun with its own date or place) is news.
     if _BACKGROUND.match(sent.text[clause[0] - sent.start : match.start()]) and not (
-        noun and (own_when or own_where)  # "after talks at the White House": the talks are news too
+        noun and (own_when or own_where)
     ):
         return None
     if noun and _venue(sent, at):
@@ -181,6 +196,14 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         when = Resolved(doc.published.isoformat(), "day", doc.published)
     if when is None and kind == "meeting_held":
         when = _sentence_date(doc, sent, clause, direction)
+    if (
+        reference
+        and noun
+        and kind == "meeting_held"
+        and when
+        and when.day < doc.published - _RECENT
+    ):
+        return None  # "set a new target at a meeting with Putin" in February, told in December: a reference
     where = own_where or place(sent, clause[0], clause[1], end) or _destination(sent, word, end)
     draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
     draft.fields["location"] = where
@@ -191,6 +214,13 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         draft.cameo = _cameo(draft.fields["format"], word, where, actors)
     draft.confidence = 0.55 + 0.15 * bool(when) + 0.1 * bool(where) + 0.1 * (not anaphoric)
     return draft
+
+
+_RECENT = timedelta(days=14)
+
+
+def _other_date(a: Draft, b: Draft) -> bool:
+    return a.date is not None and b.date is not None and a.date.iso != b.date.iso
 
 
 def _state_side(sent: Sent, at: int, end: int, clause: tuple[int, int]) -> bool:
@@ -268,6 +298,17 @@ def _usable(word: str, before: str, after: str) -> bool:
         return bool(re.search(r"\b(?:their|a|the)\s+(?:[\w-]+\s+){0,2}$", before))
     if word.startswith("meet"):
         return not _MET_NEEDS.match(after)
+    if word.startswith(
+        ("receiv", "welcom")
+    ):  # "received EU chiefs Ursula von der Leyen and ...", not "a letter"
+        return bool(_GUEST.match(after))
+    if word == "video link":  # "attended, via video link, the inauguration": a mode, not a meeting
+        return bool(
+            re.search(
+                r"\b(?:talks|summit|meeting|met|spoke|speak\w*|call|conference|held|each other)\b",
+                before + after,
+            )
+        )
     return not re.search(r"\b(?:press|news)\s+$", before)
 
 
