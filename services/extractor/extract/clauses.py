@@ -60,6 +60,11 @@ _CALLED_OFF_BEFORE = re.compile(
     r"|planned|long-awaited|scheduled)\s+)*(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_NOT_HELD = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,6}?(?:is|are|was|were|will|would|has|have|had|did|does|do)(?:\s+\w+)?\s+(?:not|never)\b"
+    r"|^\W*(?:[\w-]+\s+){0,6}?\w+n't\b",
+    re.IGNORECASE,
+)
 _CALLED_OFF = re.compile(
     r"\b(?:was|were|has been|had been|have been|is|are|been)\s+(?:\w+\s+)?(?:cancel\w*"
     r"|postpon\w*|called off|scrapped|shelved|put off|suspended)",
@@ -71,7 +76,8 @@ _LOCATIVE = re.compile(
 _TOPIC = re.compile(
     r"\b(?:to discuss|discuss(?:ed|ing|es)?|on issues|over|about|regarding|concerning|including|the situation in"
     r"|war in|crisis in|invasion of|conflict in|relations with|ties with|support for|annexation of"
-    r"|sidelines of|margins of|as well as|amid|on the part of|show of force against|aimed at|directed at|against)\b[^,;]*",
+    r"|sidelines of|margins of|as well as|amid|on the part of|show of force against|aimed at|directed at|against"
+    r"|apart from|besides|other than|except for)\b[^,;]*",
     re.IGNORECASE,
 )
 ANAPHOR = re.compile(
@@ -125,9 +131,11 @@ def modality(
     ends = [m.end() for m in _COORDINATED.finditer(text, first, at + 12) if m.end() <= at]
     if ends:  # "did not accept the ruling and would take countermeasures": the last verb's own mood
         first = ends[-1]
-    window = text[first:at] + " " + (text[end - sent.start : reach - sent.start] if reach else "")
+    after = text[end - sent.start : reach - sent.start] if reach else ""
+    window = text[first:at] + " " + after
     if (
-        NEGATION.search(window)
+        NEGATION.search(text, first, at)
+        or _NOT_HELD.search(after)  # "the summit was not held"; not "... but no firm commitment"
         or _CALLED_OFF_BEFORE.search(text, max(0, at - 60), at)
         or _DENIED.search(text[max(0, lo - 70) : lo])
         or _CALLED_OFF.search(text, end - sent.start, min(len(text), end - sent.start + 150))

@@ -57,7 +57,7 @@ _NOUNS = {
     "get-together",
 }
 _COUNTED = re.compile(
-    r"\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|multiple|series of|dozens of"
+    r"(?<![Tt]he )\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|multiple|series of|dozens of"
     r"|number of)\s+(?!(?:hours?|minutes|days?|weeks?)\b)(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from services.extractor.extract.clauses import located
+from services.extractor.extract.gazetteer import PLACE_COUNTRY
 from services.extractor.extract.dates import DateExpr, Resolved, resolve
 from services.extractor.extract.doc import Doc, Sent
 
@@ -53,9 +54,32 @@ def place(sent: Sent, lo: int, hi: int, anchor: int) -> str | None:
     """The place written as a location ("in Samarkand", "over the Sea of Japan") nearest after the trigger."""
     spots = [m for m in sent.mentions if m.place and lo <= m.start < hi and located(sent, m)]
     if not spots:
-        return None
-    # Right after the trigger ("talks in Beijing") first, then whatever is nearest.
-    return min(spots, key=lambda m: (not 0 <= m.start - anchor <= 60, abs(m.start - anchor))).place
+        return _unlisted_place(sent, lo, hi)
+    # Right after the trigger ("talks in Beijing") first; a city before the sea or region it lies on
+    # ("in the Black Sea resort of Sochi"); then whatever is nearest.
+    return min(
+        spots,
+        key=lambda m: (
+            not 0 <= m.start - anchor <= 60,
+            m.place not in PLACE_COUNTRY
+            and any(0 < o.start - m.end <= 25 and o.place in PLACE_COUNTRY for o in spots),
+            abs(m.start - anchor),
+        ),
+    ).place
+
+
+# A place the gazetteer does not list, named the way news names towns: "the port city of Richards Bay",
+# "in Woodside, California", "in the Tajik city of Khujand".
+_TOWN = re.compile(
+    r"\b(?:city|town|port|port city|resort|resort town|village|region|province) of (?P<a>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)"
+    r"|\bin (?P<b>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?), (?:California|Texas|Florida|New York|Maryland|Virginia|Hawaii"
+    r"|Alaska|Washington|Massachusetts|Georgia|Illinois|Bavaria|Scotland|Crimea)\b"
+)
+
+
+def _unlisted_place(sent: Sent, lo: int, hi: int) -> str | None:
+    town = _TOWN.search(sent.text, lo - sent.start, hi - sent.start)
+    return (town["a"] or town["b"]) if town else None
 
 
 def source(sent: Sent) -> str | None:
