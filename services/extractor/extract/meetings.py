@@ -160,7 +160,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     # "when they met earlier this month": a reference back, which the seeds' gold does not count as an
     # event; "after talks at the White House" (a noun with its own date or place) is news.
     if _BACKGROUND.match(sent.text[clause[0] - sent.start : match.start()]) and not (
-        noun and (own_when or own_where)
+        (noun and (own_when or own_where)) or _recent_day(doc, sent, clause, at)
     ):
         return None
     if noun and _venue(sent, at):
@@ -204,7 +204,12 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         and when.day < doc.published - _RECENT
     ):
         return None  # "set a new target at a meeting with Putin" in February, told in December: a reference
-    where = own_where or place(sent, clause[0], clause[1], end) or _destination(sent, word, end)
+    where = (
+        own_where
+        or place(sent, clause[0], clause[1], end)
+        or _destination(sent, word, end)
+        or _seat_before(sent, at, noun)
+    )
     draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
     draft.fields["location"] = where
     draft.fields["anaphoric"] = anaphoric
@@ -217,6 +222,21 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
 
 
 _RECENT = timedelta(days=14)
+
+
+def _seat_before(sent: Sent, at: int, noun: bool) -> str | None:
+    """ "a tense Oval Office meeting", "the Kremlin talks": a seat of power naming where."""
+    if not noun:
+        return None
+    seat = next((m for m in sent.mentions if m.place and 0 <= at - m.end <= 1), None)
+    return seat.place if seat else None
+
+
+def _recent_day(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> bool:
+    """A subordinate "after X sat down with Y in Washington on Thursday evening" is news when its own
+    day is recent; "when they met earlier this month" refers back."""
+    when = event_date(doc, sent, clause[0], clause[1], at, "past", _NOT_MEETING_DATE)
+    return when is not None and when.precision == "day" and doc.published - when.day <= _RECENT
 
 
 def _other_date(a: Draft, b: Draft) -> bool:

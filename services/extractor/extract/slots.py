@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from services.extractor.extract.clauses import located
-from services.extractor.extract.gazetteer import PLACE_COUNTRY
 from services.extractor.extract.dates import DateExpr, Resolved, resolve
 from services.extractor.extract.doc import Doc, Sent
+from services.extractor.extract.gazetteer import PLACE_COUNTRY
 
 _SAID = re.compile(r" (?:said|says|told|added|noted)(?![a-z])")
 
