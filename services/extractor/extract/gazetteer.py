@@ -132,7 +132,8 @@ _CURRENCY = re.compile(
 
 _REGION_BEFORE = re.compile(r"(?:Eastern|Central|Western|Northern|Southern|non-|pan-)\s?$")
 _GENERIC_AFTER = re.compile(
-    r"\s(?:country|countries|nation|nations|state|states|continent|capitals?|neighbou?rs?)\b"
+    r"\s(?:country|countries|nation|nations|state|states|continent|capitals?|neighbou?rs?|buyers|customers"
+    r"|consumers|markets?|demand|football|clubs?|teams?|championships?|cup)\b"
 )
 
 

@@ -70,7 +70,8 @@ _DEFINITE = re.compile(
     r"(?:\b(?:[Tt]heir|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)|[A-Z][\w-]+'s)\s+(?:[\w-]+\s+){0,2}$"
 )
 _TALKS_CUE = re.compile(
-    r"\b(?:held|hold|holds|holding|had|have|has|at|for|in|during|after|of)\s+(?:[\w-]+\s+){0,3}$"
+    r"\b(?:held|hold|holds|holding|had|have|has|at|for|in|during|after|of|resume\w*|continu\w+|begin|began|begun"
+    r"|start\w*|open\w*|conclud\w+|wrap\w* up|launch\w*|enter\w*)\s+(?:[\w-]+\s+){0,3}$"
 )
 _CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b", re.IGNORECASE)
 _SPEAK_OK = re.compile(
@@ -140,7 +141,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if not _usable(word, before, after):
         return None
     clause = clause_of(sent, at)
-    np_after = re.split(r"[,;:]", after, maxsplit=1)[0][:60]
+    np_after = re.split(r"[,;:]", after, maxsplit=1)[0][:90]
     own_when = [
         d
         for d in sent.dates

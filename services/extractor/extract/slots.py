@@ -78,8 +78,8 @@ _TOWN = re.compile(
 
 
 def _unlisted_place(sent: Sent, lo: int, hi: int) -> str | None:
-    town = _TOWN.search(sent.text, lo - sent.start, hi - sent.start)
-    return (town["a"] or town["b"]) if town else None
+    town = _TOWN.search(sent.text, lo - sent.start, min(len(sent.text), hi - sent.start + 30))
+    return (town["a"] or town["b"]) if town and town.start() < hi - sent.start else None
 
 
 def source(sent: Sent) -> str | None:
