@@ -120,6 +120,28 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
+# "MEXICO CITY (Reuters) -", "BRASILIA, Nov. 20 (Xinhua) --", "MOSCOW, March 15. /TASS/.": where the story
+# was filed, not an actor of its first sentence.
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<city>[A-Z][A-Z'.-]{2,}(?:[ ][A-Z][A-Z'.-]+)*)(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*)*)*"
+    r"(?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}\.?)?[ ]*"
+    r"(?:\((?:Reuters|AP|AFP|Xinhua|Yonhap|Kyodo|Bloomberg|IANS|PTI|Anadolu|UPI|TASS|dpa|ANI)\)[ ]*(?:--|—|–|-)"
+    r"|/[A-Z]+/\."
+    r"|(?:--|—|–|-|:))(?=[ ])",
+    re.MULTILINE,
+)
+
+
+def _datelines(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Dateline spans; a bloc, company or person before a colon ("NATO: allies agree") is a headline."""
+    out = []
+    for match in _DATELINE.finditer(text):
+        named = [m for m in mentions if match.start("city") <= m.start < match.end("city")]
+        if not any(m.kind in {"bloc", "org", "person"} for m in named):
+            out.append(match.span())
+    return out
+
+
 class Sent:
     """A sentence: its span, actor mentions, and (computed on first use) its dates, money and changes."""
 
@@ -206,7 +228,9 @@ def analyse(raw: str, published: date) -> Doc:
     """Split and tag the whole text once; dates, money and changes are read per sentence when asked."""
     text = normalise(raw)
     source = (text, lower(text))
-    mentions = tag(text)
+    tagged = tag(text)
+    lines = _datelines(text, tagged)
+    mentions = [m for m in tagged if not any(a <= m.start < b for a, b in lines)]
     starts = [m.start for m in mentions]
     sents: list[Sent] = []
     pairs: Counter[frozenset[str]] = Counter()

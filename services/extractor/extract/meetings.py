@@ -317,7 +317,7 @@ def _usable(word: str, before: str, after: str) -> bool:
         return not re.match(r"\s+(?:of|country|city|nation)\b", after)
     if word == "chat":
         return bool(re.search(r"\b(?:their|a|the)\s+(?:[\w-]+\s+){0,2}$", before))
-    if word.startswith("meet"):
+    if word.startswith(("meet", "met")):
         return not _MET_NEEDS.match(after)
     if word.startswith(
         ("receiv", "welcom")

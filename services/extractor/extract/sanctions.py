@@ -83,6 +83,15 @@ _ADDED_TO = re.compile(
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:It|They|The (?:department|ministry|administration|government|bloc|commission|agency|office|Treasury))\b"
 )
+_TOOK_EFFECT = re.compile(
+    r"^[^,.;]{0,70}?\s(?P<verb>took effect|take effect|takes effect|came into (?:force|effect)|went into effect"
+    r"|kicked in|kick in)\b",
+    re.IGNORECASE,
+)
+_THREAT_AFTER = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:[\w.]+\s+){0,3}?(?:had\s+|has\s+|have\s+)?(?P<verb>threatened|vowed|warned)\s+to\s+\w+",
+    re.IGNORECASE,
+)
 _BACKDROP = re.compile(
     r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -122,15 +131,24 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     clause = clause_of(sent, noun_at)
     lead = sent.text[max(0, noun_at - sent.start - 160) : noun_at - sent.start]
     threat = _THREAT.search(lead)
+    threat_span = (
+        (noun_at - len(lead) + threat.start(), noun_at - len(lead) + threat.end())
+        if threat
+        else None
+    )
+    later = _THREAT_AFTER.match(sent.text, noun_end - sent.start) if threat is None else None
+    if later is not None:  # "the 25% tariffs he had threatened to slap on Mexican goods"
+        threat = later
+        threat_span = (sent.start + later.start("verb"), sent.start + later.end())
     if threat is None and _THREAT_NOUN.fullmatch(
         sent.low, noun_at - sent.start, noun_end - sent.start
     ):
         return []  # "consequences" names a sanction only when someone warns of them
-    if threat and _BACKDROP.search(lead[: threat.start()][-30:]):
+    if threat and later is None and _BACKDROP.search(lead[: threat.start()][-30:]):
         return []  # "despite the threat of U.S. sanctions": a backdrop, not a new warning
     cue_at, cue_end, participle = noun_at, noun_end, False
-    if threat is not None:
-        cue_at, cue_end = noun_at - len(lead) + threat.start(), noun_at - len(lead) + threat.end()
+    if threat_span is not None:
+        cue_at, cue_end = threat_span
     elif not verb:
         listed = _ADDED_TO.search(sent.text, max(0, clause[0] - sent.start), noun_end - sent.start)
         cue = _cue_before(sent.text[clause[0] - sent.start : noun_at - sent.start])
@@ -141,7 +159,9 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
                 listed.start() - (clause[0] - sent.start),
                 listed.start("verb_end") - (clause[0] - sent.start),
             )
-        passive = _PASSIVE.match(sent.text[noun_end - sent.start :])
+        passive = _PASSIVE.match(sent.text[noun_end - sent.start :]) or _TOOK_EFFECT.match(
+            sent.text[noun_end - sent.start :]
+        )
         if cue is not None:
             cue_at, cue_end = clause[0] + cue[0], clause[0] + cue[1]
         elif passive is not None:

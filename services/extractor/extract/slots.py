@@ -60,7 +60,7 @@ def place(sent: Sent, lo: int, hi: int, anchor: int) -> str | None:
     return min(
         spots,
         key=lambda m: (
-            not 0 <= m.start - anchor <= 60,
+            not 0 <= m.start - anchor <= 90,
             m.place not in PLACE_COUNTRY
             and any(0 < o.start - m.end <= 25 and o.place in PLACE_COUNTRY for o in spots),
             abs(m.start - anchor),
