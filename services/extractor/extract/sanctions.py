@@ -23,6 +23,8 @@ _NOUN = re.compile(
 # Nouns that name a sanction only in a warning ("warned London would face consequences").
 _THREAT_NOUN = re.compile(
     r"\b(?:consequences|retaliation|reprisals?|a (?:heavy |high |steep )?price"
+    r"|(?:a |an )?(?:firm|strong|resolute|stern|forceful|tough|decisive) (?:response|countermeasures|reaction)"
+    r"|(?:all )?necessary measures|respond(?: firmly| resolutely| in kind)"
     r"|punitive action|punishment)\b"
 )  # lower-cased text
 # Verbs that restrict by themselves: their object is the target.
@@ -31,6 +33,8 @@ _VERB = re.compile(
     r"|blocked|restricted|curbed|stopped)\s+(?:(?:all|the|its|most|some|further|new)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:imports?|exports?|shipments|sales|purchases)"
     r"|(?:froze|freezes|freezing|frozen|seized|blocked)\s+(?:the\s+)?(?:[\w-]+\s+)?assets\s+of"
+    r"|(?:remov\w*|drop\w*|strik\w+|struck|delist\w*)(?=\s+(?:[\w-]+\s+){0,3}?from\s+(?:a|an|its|the|their)\s+"
+    r"(?:own\s+)?[\"']?(?:white ?list|list of (?:trusted|preferred|favou?red)))"
     r"|(?:banned|bans|banning|barred|bars|bar|barring|excluded|excludes|exclude|excluding|shut|shuts|shutting"
     r"|expelled|expels|blacklists?)(?=\s+(?:(?:all|the|its|some|more than|over|about|\d+)\s+)?(?:[\w-]+\s+)?"
     r"(?:[A-Z]|\d)))\b",
@@ -92,6 +96,15 @@ _THREAT_AFTER = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:[\w.]+\s+){0,3}?(?:had\s+|has\s+|have\s+)?(?P<verb>threatened|vowed|warned)\s+to\s+\w+",
     re.IGNORECASE,
 )
+_PACKAGE = re.compile(
+    r"\b(?:package|round|set|raft|wave|tranche|batch)\s+of\s+(?:new\s+|fresh\s+|further\s+)?$",
+    re.IGNORECASE,
+)
+_PACKAGE_VERB = re.compile(
+    r"\b(?:blacklist\w*|sanction\w+|impos\w+|adopt\w*|approv\w*|announc\w+|unveil\w*"
+    r"|agreed|introduc\w+|targeted|hit)\b",
+    re.IGNORECASE,
+)
 _BACKDROP = re.compile(
     r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -151,7 +164,9 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
         cue_at, cue_end = threat_span
     elif not verb:
         listed = _ADDED_TO.search(sent.text, max(0, clause[0] - sent.start), noun_end - sent.start)
-        cue = _cue_before(sent.text[clause[0] - sent.start : noun_at - sent.start])
+        cue = _cue_before(sent.text[clause[0] - sent.start : noun_at - sent.start]) or _package_cue(
+            sent.text[clause[0] - sent.start : noun_at - sent.start]
+        )
         if (
             listed is not None and listed.end() == noun_end - sent.start
         ):  # "added Huawei ... to its entity list"
@@ -260,6 +275,15 @@ def _cue_before(lead: str) -> tuple[int, int] | None:
     return best
 
 
+def _package_cue(lead: str) -> tuple[int, int] | None:
+    """ "blacklisted two Chinese banks as part of its 18th package of sanctions against Russia": the
+    package's verb may stand far before it."""
+    if not _PACKAGE.search(lead):
+        return None
+    verb = _PACKAGE_VERB.search(lead)
+    return verb.span() if verb else None
+
+
 def _chain_before(sent: Sent, pos: int) -> set[str]:
     """Actors written just before `pos` as modifiers ("U.S. and European Union" sanctions)."""
     found: set[str] = set()
@@ -363,13 +387,12 @@ def _targets(
         rest = rest[: reason.start()]
     for anchor in _ON.finditer(rest):
         at = noun_end + anchor.end()
-        near = [
-            m for m in sent.mentions if m.code and m.code not in by and at <= m.start <= at + 45
-        ]
-        if near:
-            found |= (
-                {near[0].code} | (_chain_after(sent, near[0].end) - by) if near[0].code else set()
-            )
+        limit = min(at + 45, noun_end + len(rest))  # not past "over ...", "because ..."
+        near = [m for m in sent.mentions if m.code and m.code not in by and at <= m.start <= limit]
+        if (
+            near and near[0].code
+        ):  # the object and what is coordinated with it ("Russia and Belarus")
+            found |= {near[0].code} | ({m.code for m in _joined(sent, near[0]) if m.code} - by)
     return {code for code in found if code}
 
 
