@@ -8,12 +8,14 @@ from services.extractor.extract.slots import Draft, event_date, place, source
 
 _DEAL = (
     r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memorand(?:um|a)(?: of understanding)?"
-    r"|MoUs?|currency swap|swap line|swap)"
+    r"|MoUs?|protocols?|currency swap|swap line|swap)"
 )
 _TRIGGER = re.compile(
     rf"\b(?P<verb>sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ikes?)|clinch(?:ed|es)?|conclud(?:ed|es)"
     rf"|reach(?:ed|es)?|agreed|agrees|finali[sz]ed)\s+(?:[^\s;]+\s+){{0,7}}?{_DEAL}\b"
-    rf"|\b{_DEAL}\s+(?:was|were|has been|have been|had been)\s+(?P<passive>signed|inked|sealed|struck|concluded|agreed)"
+    rf"|\b{_DEAL}\b[^.;]{{0,80}}?\s(?:was|were|has been|have been|had been)\s+(?P<passive>signed|inked|sealed|struck"
+    r"|concluded|agreed)"
+    rf"|\b{_DEAL}\s+(?P<participle>signed|inked|sealed|concluded)\s+(?:in|on|at|by|last|earlier|during)\b"
     r"|\b(?P<agreed>agreed)\s+(?:to the|to an?|on the|on an?|upon)\b"
     rf"|\b(?P<worth>{_DEAL})\b(?=[^.;]{{0,90}}\b(?:worth|valued at)\s)"
     r"|\b(?P<witnessed>witness\w*|attend\w*|oversaw|oversee\w*|presided over)\s+the\s+signing\s+of\b",

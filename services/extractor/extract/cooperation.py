@@ -34,6 +34,11 @@ _SEQUEL = re.compile(
     r"\b(?:the|these|those|their)\s+(?:[\w-]+\s+){0,2}(?:drills|exercises?|patrols?|manoeuvres|maneuvers)\b",
     re.IGNORECASE,
 )
+_PLANNED_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,5}?\s+(?:are|is|were|was|will be|would be)\s+(?:\w+\s+)?(?:envisag|envision|foreseen"
+    r"|planned|proposed|expected|scheduled|due|set to|to be held|provided for)",
+    re.IGNORECASE,
+)
 _VERB_FIRST = re.compile(r"(?:held|hold|conduct|stag|launch|began|begin|start|kick)", re.IGNORECASE)
 _PLURAL = re.compile(
     r"\b(?:they|their|them|the two|both|each other|one another|the leaders|the sides|the three)\b",
@@ -57,6 +62,8 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
         verb_first = (
             _VERB_FIRST.match(match.group()) is not None
         )  # "the two navies held the ... exercise"
+        if _PLANNED_AFTER.match(sent.text, match.end()):
+            continue  # "Joint patrols along the M4 are envisaged by the protocol": planned, not held
         if verb_first and re.search(r"\bto\s+$", before):
             continue  # "to hold military exercises every year": intended, not held
         if (not verb_first and _COUNTED.search(before[-25:])) or _INSIDE_DEAL.search(before[-70:]):

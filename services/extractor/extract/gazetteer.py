@@ -156,7 +156,35 @@ def tag(text: str) -> list[Mention]:
             continue  # "the U.S. dollar", "Chinese yuan": a currency, not the state acting
         seen.add(surface)
         out.append(Mention(start, end, form, entry.code, entry.kind, entry.place))
+    if "o-" in text:
+        out = sorted(out + _combining(text))
     return out
+
+
+# "Sino-Russian", "Indo-US", "Russo-Chinese": the first half of a compound adjective names a state too.
+_COMBINING = {
+    "Sino": "CHN",
+    "Indo": "IND",
+    "Russo": "RUS",
+    "Franco": "FRA",
+    "Anglo": "GBR",
+    "Turco": "TUR",
+    "Nippo": "JPN",
+    "Luso": "PRT",
+    "Italo": "ITA",
+    "Greco": "GRC",
+    "Judeo": "ISR",
+}
+_COMBINED = re.compile(
+    r"\b(?P<p>" + "|".join(_COMBINING) + r")-(?=[A-Z])(?!Pacific|European|Germanic|Saxon|Caribbean)"
+)
+
+
+def _combining(text: str) -> list[Mention]:
+    return [
+        Mention(m.start(), m.end("p"), m["p"], _COMBINING[m["p"]], "demonym", None)
+        for m in _COMBINED.finditer(text)
+    ]
 
 
 def _matches(text: str) -> list[tuple[int, int, str]]:

@@ -99,6 +99,13 @@ _GUEST = re.compile(
     r"\s+(?:(?:his|her|their|the|visiting)\s+)?(?:[A-Z][\w.'-]*\s+|(?:counterparts?|chiefs?|leaders?|president"
     r"|prime minister|minister|delegation)\s+){1,6}"
 )
+_PARTY_NOUN = re.compile(
+    r"(?:\s+[A-Z][\w.'-]*)*\s+(?:[Pp]resident|Prime|[Pp]remier|[Ll]eaders?|[Mm]inisters?|[Oo]fficials?|[Dd]iplomats?"
+    r"|[Dd]elegations?|[Cc]ounterparts?|[Ee]nvoys?|side|sides|Foreign|Defen[cs]e|[Hh]eads?|King|Emir|Crown"
+    r"|Chancellor|Vice|Deputy|top|state|government|[Aa]mbassador|negotiators?|team|lawmakers|[Pp]arliament"
+    r"|[Cc]ounterpart|[Ss]ecretary|[Ss]pokes\w+|[Mm]inistry|[Cc]hief|[Gg]eneral|[Aa]dmiral|[Mm]ilitary|[Nn]avy|troops"
+    r"|warships|forces|army|[Mm]onarch|[Ss]ultan|[Pp]residential)\b"
+)
 _OBJECT_GAP = re.compile(
     r"\s*(?:with\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.-]*\s+){0,4}"
 )
@@ -346,6 +353,19 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
     found -= (
         private - public
     )  # "Japan's Keidanren business lobby and the Korea Chamber of Commerce met"
+    # "Ruto is seeking Chinese financing to extend the railway to the Ugandan border": adjectives of
+    # things are no party to a meeting; "Chinese officials", "the Russian side" are.
+    weak = {
+        m.code
+        for m in sent.mentions
+        if m.code and m.kind == "demonym" and not _PARTY_NOUN.match(sent.text, m.end - sent.start)
+    }
+    strong = {
+        m.code
+        for m in sent.mentions
+        if m.code and (m.kind != "demonym" or _PARTY_NOUN.match(sent.text, m.end - sent.start))
+    }
+    found -= weak - strong
     venues = {
         m.code
         for m in sent.mentions
