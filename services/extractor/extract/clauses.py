@@ -65,6 +65,7 @@ _NOT_HELD = re.compile(
     r"|^\W*(?:[\w-]+\s+){0,6}?\w+n't\b",
     re.IGNORECASE,
 )
+_CALLED_OFF_CUE = re.compile(r"postpon|cancel|call|scrap|shelv|put off|delay")
 _CALLED_OFF = re.compile(
     r"\b(?:was|were|has been|had been|have been|is|are|been)\s+(?:\w+\s+)?(?:cancel\w*"
     r"|postpon\w*|called off|scrapped|shelved|put off|suspended)",
@@ -128,7 +129,12 @@ def modality(
         first = max(
             0, lo - 70
         )  # "..., Xi can avoid X while still making Y": the main clause's mood governs
-    ends = [m.end() for m in _COORDINATED.finditer(text, first, at + 12) if m.end() <= at]
+    low = sent.low
+    ends = (
+        [m.end() for m in _COORDINATED.finditer(text, first, at + 12) if m.end() <= at]
+        if " and " in low[first:at] or " but " in low[first:at]
+        else []
+    )
     if ends:  # "did not accept the ruling and would take countermeasures": the last verb's own mood
         first = ends[-1]
     after = text[end - sent.start : reach - sent.start] if reach else ""
@@ -136,7 +142,10 @@ def modality(
     if (
         NEGATION.search(text, first, at)
         or _NOT_HELD.search(after)  # "the summit was not held"; not "... but no firm commitment"
-        or _CALLED_OFF_BEFORE.search(text, max(0, at - 60), at)
+        or (
+            _CALLED_OFF_CUE.search(low, max(0, at - 60), at)
+            and _CALLED_OFF_BEFORE.search(text, max(0, at - 60), at)
+        )
         or _DENIED.search(text[max(0, lo - 70) : lo])
         or _CALLED_OFF.search(text, end - sent.start, min(len(text), end - sent.start + 150))
     ):

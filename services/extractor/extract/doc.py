@@ -179,6 +179,7 @@ class Sent:
         "families",
         "index",
         "low",
+        "memo",
         "mentions",
         "pair",
         "start",
@@ -209,9 +210,8 @@ class Sent:
         self._dates: list[DateExpr] | None = None
         self._money: list[Amount] | None = None
         self._changes: list[Change] | None = None
-        self.clause_spans: list[tuple[int, int]] | None = (
-            None  # filled by clauses.clauses() on first use
-        )
+        self.clause_spans: list[tuple[int, int]] | None = None  # clauses.clauses() fills it
+        self.memo: dict[str, object] = {}  # per-sentence results a reader computes once
 
     @property
     def dates(self) -> list[DateExpr]:

@@ -340,32 +340,33 @@ def _usable(word: str, before: str, after: str) -> bool:
     return not re.search(r"\b(?:press|news)\s+$", before)
 
 
+def _side_actors(sent: Sent) -> set[str]:
+    """Codes a sentence names only beside the parties, never as one: the home of non-state bodies
+    ("Japan's Keidanren business lobby and the Korea Chamber of Commerce met") and adjectives of
+    things ("seeking Chinese financing to extend the railway to the Ugandan border"); "Chinese
+    officials", "the Russian side" and names of states or people are parties."""
+    if "side" in sent.memo:
+        return sent.memo["side"]  # type: ignore[no-any-return]
+    side: set[str] = set()
+    party: set[str] = set()
+    for m in sent.mentions:
+        if not m.code:
+            continue
+        at = m.end - sent.start
+        if _NON_STATE.match(sent.text, at) or (
+            m.kind == "demonym" and not _PARTY_NOUN.match(sent.text, at)
+        ):
+            side.add(m.code)
+        else:
+            party.add(m.code)
+    sent.memo["side"] = side - party
+    return side - party
+
+
 def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
     found = with_pair(sent, participants(sent, at, clause))
-    private = {
-        m.code for m in sent.mentions if m.code and _NON_STATE.match(sent.text, m.end - sent.start)
-    }
-    public = {
-        m.code
-        for m in sent.mentions
-        if m.code and not _NON_STATE.match(sent.text, m.end - sent.start)
-    }
-    found -= (
-        private - public
-    )  # "Japan's Keidanren business lobby and the Korea Chamber of Commerce met"
-    # "Ruto is seeking Chinese financing to extend the railway to the Ugandan border": adjectives of
-    # things are no party to a meeting; "Chinese officials", "the Russian side" are.
-    weak = {
-        m.code
-        for m in sent.mentions
-        if m.code and m.kind == "demonym" and not _PARTY_NOUN.match(sent.text, m.end - sent.start)
-    }
-    strong = {
-        m.code
-        for m in sent.mentions
-        if m.code and (m.kind != "demonym" or _PARTY_NOUN.match(sent.text, m.end - sent.start))
-    }
-    found -= weak - strong
+    if len(found) >= 2:
+        found -= _side_actors(sent)
     venues = {
         m.code
         for m in sent.mentions

@@ -76,7 +76,11 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
         return []
     if _DIGIT.search(sent.text) is None and _CHANGE_CUE.search(sent.low) is None:
         return []  # neither an amount nor a change: nothing to read (checked before the costlier steps)
-    if not sent.money and has_trade:
+    if (
+        not sent.money
+        and has_trade
+        and ("doubl" in sent.low or "tripl" in sent.low or "trebl" in sent.low)
+    ):
         multiple = _MULTIPLY.search(sent.text)
         if multiple:
             return _multiple_target(doc, sent, multiple)
