@@ -345,8 +345,9 @@ def _side_actors(sent: Sent) -> set[str]:
     ("Japan's Keidanren business lobby and the Korea Chamber of Commerce met") and adjectives of
     things ("seeking Chinese financing to extend the railway to the Ugandan border"); "Chinese
     officials", "the Russian side" and names of states or people are parties."""
-    if "side" in sent.memo:
-        return sent.memo["side"]  # type: ignore[no-any-return]
+    cached = sent.memo.get("side")
+    if isinstance(cached, set):
+        return cached
     side: set[str] = set()
     party: set[str] = set()
     for m in sent.mentions:
