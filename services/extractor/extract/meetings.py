@@ -15,7 +15,8 @@ _TRIGGER = re.compile(
     r"|video link|virtual summit|tete-a-tete|tête-à-tête|chat|(?:phone|telephone) conversation"
     r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits"
     r"|arrived in|arrives in|arriving in|landed in|lands in|sat down with|sat down for|sits down with"
-    r"|sit down with|received|receives|welcomed|welcomes)\b",
+    r"|sit down with|received|receives|welcomed|welcomes|negotiations|(?:will |to |would )?travel to"
+    r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y) to)\b",
     re.IGNORECASE,
 )
 _PAST = {
@@ -30,11 +31,15 @@ _PAST = {
     "arrived in",
     "landed in",
     "sat down with",
+    "flew to",
+    "traveled to",
+    "travelled to",
     "sat down for",
     "received",
     "welcomed",
 }
 _NOUNS = {
+    "negotiations",
     "meeting",
     "summit",
     "talks",
@@ -75,7 +80,9 @@ _TALKS_CUE = re.compile(
 )
 _CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b", re.IGNORECASE)
 _SPEAK_OK = re.compile(
-    r"^\s+(?:by (?:tele)?phone|on the (?:tele)?phone|over the phone|with)\b", re.IGNORECASE
+    r"^\s+(?:by (?:tele)?phone|on the (?:tele)?phone|over the phone|with|by video(?: link| call|conference)?"
+    r"|via video(?: link)?|by videoconference)\b",
+    re.IGNORECASE,
 )
 _BLOC_VENUE = re.compile(r"^\W*(?:summit|meeting|forum|gathering|leaders'|session)", re.IGNORECASE)
 _VIDEO = re.compile(r"\bvideo|virtual|online|videoconference", re.IGNORECASE)
@@ -106,6 +113,7 @@ _PARTY_NOUN = re.compile(
     r"|[Cc]ounterpart|[Ss]ecretary|[Ss]pokes\w+|[Mm]inistry|[Cc]hief|[Gg]eneral|[Aa]dmiral|[Mm]ilitary|[Nn]avy|troops"
     r"|warships|forces|army|[Mm]onarch|[Ss]ultan|[Pp]residential)\b"
 )
+_HELD_VERB = re.compile(r"\b(?:held|had|hosted|attended|concluded|wrapped up|ended)\b")
 _OBJECT_GAP = re.compile(
     r"\s*(?:with\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.-]*\s+){0,4}"
 )
@@ -148,7 +156,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if not _usable(word, before, after):
         return None
     clause = clause_of(sent, at)
-    np_after = re.split(r"[,;:]", after, maxsplit=1)[0][:90]
+    np_after = re.split(r"[,;:]|\s(?:that|which|who|where)\s", after, maxsplit=1)[0][:90]
     own_when = [
         d
         for d in sent.dates
@@ -195,6 +203,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     anaphoric = noun and bool(_DEFINITE.search(before[-40:])) and not own_when
     kind = "meeting_announced" if mood == "future" else "meeting_held"
     direction = "future" if kind == "meeting_announced" else ("past" if word in _PAST else None)
+    if direction is None and _HELD_VERB.search(sent.text, clause[0] - sent.start, at - sent.start):
+        direction = "past"  # "On Saturday, Xi held what was probably his last meeting with Biden"
     when = event_date(doc, sent, clause[0], clause[1], at, direction, _NOT_MEETING_DATE)
     if kind == "meeting_held" and when and word not in _PAST and when.day > doc.published:
         kind = "meeting_announced"
@@ -384,7 +394,9 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
 
 
 def _destination(sent: Sent, word: str, end: int) -> str | None:
-    if not word.startswith(("visit", "arriv", "land")):
+    if not word.startswith(
+        ("visit", "arriv", "land", "travel", "fl", "will travel", "to travel", "would travel")
+    ):
         return None
     nxt = next((m for m in sent.mentions if m.start >= end), None)
     return nxt.place if nxt and nxt.start - end <= 2 and nxt.place else None

@@ -167,6 +167,11 @@ _VERB_BEFORE = re.compile(
 _NOUN_AFTER = re.compile(
     r" (?:(?P<up>increase|rise|growth|jump|gain|surge)|(?P<down>decline|drop|fall|decrease|contraction))(?![a-z])"
 )
+# "a rise of 2.1 percent", "an increase of 30%": the noun before the amount.
+_NOUN_BEFORE = re.compile(
+    r"(?<![a-z])(?:an?|the) (?:(?P<up>increase|rise|growth|jump|gain|surge)|(?P<down>decline|drop|fall|decrease"
+    r"|contraction)) of (?:(?:about|around|nearly|almost|some|roughly|more than|over) )?$"
+)
 _MULT = {"doubled": 100.0, "tripled": 200.0, "trebled": 200.0, "halved": -50.0}
 _CHANGE_CUES = (
     "%",
@@ -255,6 +260,8 @@ def find_changes(low: str, lo: int = 0, hi: int | None = None) -> list[Change]:
             else _FRACTIONS[match["f"]]
         )
         verb = _VERB_BEFORE.search(low, max(lo, match.start() - 45), match.start())
+        if verb is None:
+            verb = _NOUN_BEFORE.search(low, max(lo, match.start() - 40), match.start())
         noun = None if verb else _NOUN_AFTER.match(low, match.end())
         if verb or noun:
             down = (verb or noun)["down"]  # type: ignore[index]

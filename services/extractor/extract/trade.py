@@ -210,7 +210,11 @@ def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Dra
 
 def _target_year(sent: Sent) -> int | None:
     return next(
-        (d.year for d in sent.dates if d.kind == "y" and d.prep in {"by", "of", "end", "until"}),
+        (
+            d.year
+            for d in sent.dates
+            if d.kind == "y" and d.prep in {"by", "of", "end", "until", "for"}
+        ),
         None,
     )
 
@@ -296,7 +300,13 @@ def _flow(sent: Sent, anchor: int, actors: frozenset[str]) -> tuple[str, str | N
 
 def _period(doc: Doc, sent: Sent, anchor: int, clause: tuple[int, int]) -> str | None:
     candidates = [
-        d for d in sent.dates if d.prep not in {"since", "by", "until"} and d.kind != "dow"
+        d
+        for d in sent.dates
+        if d.prep not in {"since", "by", "until"}
+        and d.kind != "dow"
+        and not (
+            d.kind == "rel" and d.extra.endswith(("week", "day", "today", "yesterday", "tomorrow"))
+        )
     ]
     if not candidates:
         return None
