@@ -22,7 +22,7 @@ _TRIGGER = re.compile(
     re.IGNORECASE,
 )
 _NOT = re.compile(
-    r"^\s*(?:into law|off\b|up\b)|^[^.;]{0,12}\bwith (?:the|his|her)\b", re.IGNORECASE
+    r"^\s*(?:into law|off\b(?!\s+on)|up\b)|^[^.;]{0,12}\bwith (?:the|his|her)\b", re.IGNORECASE
 )
 _DOMAINS = (
     (

@@ -195,6 +195,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     mood = modality(sent, at, end, clause, _reach(sent, end, clause) if noun else end)
     if mood in {"negated", "hypothetical"}:
         return None
+    if word.startswith(("will ", "to ", "would ")) and mood == "factual":
+        mood = "future"  # the modal is part of the trigger: "will travel to Moscow this week"
     actors = _actors(sent, at, clause)
     if len(actors) < 2 or (
         word in {"met", "meet", "meets"} and not _state_side(sent, at, end, clause)

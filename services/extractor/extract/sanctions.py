@@ -14,7 +14,8 @@ from services.extractor.extract.gazetteer import Mention
 from services.extractor.extract.slots import Draft, event_date, source
 
 _NOUN = re.compile(
-    r"\b(?:sanctions?|restrictions?|embargo(?:es)?|export controls?|export curbs?|export bans?|import bans?"
+    r"\b(?:sanctions?|restrictions?|embargo(?:es)?|export controls?|controls on (?:the )?exports?|export curbs?"
+    r"|export bans?|import bans?"
     r"|tariffs?|(?:anti-dumping |countervailing |punitive |import |retaliatory )?duties|levies"
     r"|blacklist|entity list|penalt(?:y|ies)|punitive measures|counter-?measures|retaliatory measures"
     r"|asset freezes?|(?:a |an )?ban on"
@@ -41,9 +42,10 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 _THREAT = re.compile(
-    r"\b(?:warn\w*|threat\w*|made (?:it )?clear|could face|would face|may face|vow\w*|consider\w*|mull\w*|weigh\w*"
+    r"\b(?:warn\w*|threat\w*|caution\w*|made (?:it )?clear|could face|would face|may face|vow\w*|consider\w*|mull\w*|weigh\w*"
     r"|(?:may|could|would|will|might|plans? to|ready to|prepared to|poised to|reserves? the right to)"
-    r" (?:impose|slap|levy|sanction|respond|take|introduce|adopt|hit|retaliate|raise|hike|tighten|expand))\b",
+    r" (?:impose|slap|levy|sanction|respond|take|introduce|adopt|hit|retaliate|raise|hike|tighten|expand"
+    r"|act against|act))\b",
     re.IGNORECASE,
 )
 _CUE = re.compile(
@@ -60,7 +62,7 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _ON = re.compile(
-    r"\b(?:on|against|targeting|target|hitting|covering)\s+"
+    r"\b(?:on|against|targeting|targets|target|hitting|covering)\s+"
     r"|\b(?:exports?|exported|imports?|imported|shipments?|shipped|sales|sold|supplies|purchases)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:to|from|into)\s+",
     re.IGNORECASE,
@@ -112,7 +114,8 @@ _BACKDROP = re.compile(
 _BY = re.compile(r"^\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _FILLER = re.compile(
     r"^(?:'s)?(?:\s|,|and|new|fresh|further|increasing|punishing|severe|harsh|economic|financial|trade|secondary"
-    r"|sweeping|tough|additional|more|unilateral|first|latest|retaliatory|tit-for-tat|\w+-led|led|own)*$",
+    r"|sweeping|tough|additional|more|unilateral|first|latest|retaliatory|tit-for-tat|\w+-led|led|own|definitive"
+    r"|provisional|temporary|permanent|higher|steep|hefty|countervailing|anti-subsidy|anti-dumping|punitive)*$",
     re.IGNORECASE,
 )
 _LIFTED = re.compile(
@@ -382,6 +385,12 @@ def _targets(
         )  # "sanctioned ten European lawmakers", "banned imports from Japan"
     hi = clause[1]
     rest = sent.text[noun_end - sent.start : hi - sent.start]
+    if hi < sent.end and re.match(
+        r"\s*(?:that|which)\b", sent.text[hi - sent.start : hi - sent.start + 8]
+    ):
+        # "a fresh package of sanctions against Russia that ... also targets Chinese companies"
+        nxt = clause_of(sent, hi)
+        rest = sent.text[noun_end - sent.start : nxt[1] - sent.start]
     reason = _REASON.search(rest)
     if reason:
         rest = rest[: reason.start()]
