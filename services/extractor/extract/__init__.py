@@ -42,7 +42,7 @@ def extract_events(text: str, *, published_at: datetime, article_id: str) -> lis
             for reader in READERS:
                 found = reader(doc, sent)
                 drafts.extend(found)
-                dated = [d.date for d in found if d.date is not None and d.date.precision == "day"]
-                if dated:
-                    doc.notes["last_date"] = dated[-1]  # for "the same day" in a later sentence
+                dated = [d for d in found if d.date is not None and d.date.precision == "day"]
+                if dated:  # for "the same day", or a meeting the next sentence tells more of
+                    doc.notes["last_date"] = (sent.index, dated[-1].date, dated[-1].actors)
     return [to_event(draft, text, article_id, published_at) for draft in merge(drafts)]

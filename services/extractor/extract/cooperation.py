@@ -14,7 +14,9 @@ _EXERCISE = re.compile(
     rf"|\b(?:naval|military|air|aerial|army|navy|war)\s+{_DRILL}\s+(?:with|together|alongside)\b"
     rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*|launch\w*|began|begin|start\w*|kick\w* off)\s+"
     rf"(?:[\w-]+\s+){{0,3}}(?:naval|military|air|aerial|army|navy)\s+{_DRILL}\b"
-    rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*)\s+(?:the|their|a|an)\s+(?:[\w/-]+\s+){{0,3}}?{_DRILL}\b",
+    rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*|began|begin|start\w*|launch\w*|wrap\w* up|conclud\w*"
+    rf"|complet\w*|kick\w* off|carr\w+ out|took part in|take part in|taking part in|participat\w+ in|join\w*)"
+    rf"\s+(?:the|their|a|an)\s+(?:[\w/-]+\s+){{0,5}}?{_DRILL}\b",
     re.IGNORECASE,
 )
 _COUNTED = re.compile(
@@ -41,7 +43,8 @@ _PLANNED_AFTER = re.compile(
 )
 _VERB_FIRST = re.compile(r"(?:held|hold|conduct|stag|launch|began|begin|start|kick)", re.IGNORECASE)
 _PLURAL = re.compile(
-    r"\b(?:they|their|them|the two|both|each other|one another|the leaders|the sides|the three)\b",
+    r"\b(?:they|their|them|the two|both|each other|one another|the leaders|the sides|the three|the four|the allies"
+    r"|the partners)\b",
     re.IGNORECASE,
 )
 _STATEMENT = re.compile(

@@ -215,7 +215,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if when is None and word.startswith(("are ", "is ")):
         when = Resolved(doc.published.isoformat(), "day", doc.published)
     if when is None and kind == "meeting_held":
-        when = _sentence_date(doc, sent, clause, direction)
+        when = _sentence_date(doc, sent, clause, direction, frozenset(actors))
     if (
         reference
         and noun
@@ -255,7 +255,9 @@ def _seat_before(sent: Sent, at: int, noun: bool) -> str | None:
 def _recent_day(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> bool:
     """A subordinate "after X sat down with Y in Washington on Thursday evening" is news when its own
     day is recent; "when they met earlier this month" refers back."""
-    when = event_date(doc, sent, clause[0], clause[1], at, "past", _NOT_MEETING_DATE)
+    when = event_date(
+        doc, sent, clause[0], clause[1], at, "past", _NOT_MEETING_DATE
+    ) or _sentence_date(doc, sent, clause, "past")
     return when is not None and when.precision == "day" and doc.published - when.day <= _RECENT
 
 
@@ -276,22 +278,28 @@ def _state_side(sent: Sent, at: int, end: int, clause: tuple[int, int]) -> bool:
 
 
 def _sentence_date(
-    doc: Doc, sent: Sent, clause: tuple[int, int], direction: str | None
+    doc: Doc,
+    sent: Sent,
+    clause: tuple[int, int],
+    direction: str | None,
+    actors: frozenset[str] | None = None,
 ) -> Resolved | None:
     """A held meeting whose clause names no date: the sentence's only date ("on Thursday set a target
-    ... after talks at the White House"), or the last dated event for "the same day"."""
+    ... after talks at the White House"), the last dated event for "the same day", or the date of the
+    same parties' event in the sentence just before ("... signed on Wednesday. The announcement came
+    after talks at the White House")."""
     spans = [d for d in sent.dates if d.prep not in {"since", "by", "until", "till"}]
     if len(spans) == 1 and not clause[0] <= spans[0].start < clause[1]:
         return resolve(spans[0], doc.published, direction or "past")
     same = _SAME_DAY.search(sent.text, clause[0] - sent.start, clause[1] - sent.start)
     last = doc.notes.get("last_date")
-    if (
-        same
-        and last is not None
-        and "before" not in same.group()
-        and "previous" not in same.group()
-    ):
-        return last  # type: ignore[no-any-return]
+    if last is None:
+        return None
+    index, day, parties = last
+    if same and "before" not in same.group() and "previous" not in same.group():
+        return day  # type: ignore[no-any-return]
+    if actors is not None and index == sent.index - 1 and parties == actors:
+        return day  # type: ignore[no-any-return]
     return None
 
 

@@ -72,7 +72,11 @@ def place(sent: Sent, lo: int, hi: int, anchor: int) -> str | None:
 # "in Woodside, California", "in the Tajik city of Khujand".
 _TOWN = re.compile(
     r"\b(?:city|town|port|port city|resort|resort town|village|region|province) of (?P<a>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)"
-    r"|\bin (?P<b>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?), (?:California|Texas|Florida|New York|Maryland|Virginia|Hawaii"
+    r"|\bin (?P<b>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?), (?:California|Texas|Florida|New York|Maryland|Virginia|Hawaii|Delaware|Georgia|Colorado|Arizona"
+    r"|Nevada|Oregon|Michigan|Ohio|Pennsylvania|New Jersey|Kentucky|Tennessee|Louisiana|Alabama|Iowa|Utah|Maine|Vermont"
+    r"|New Hampshire|Connecticut|Rhode Island|North Carolina|South Carolina|Missouri|Minnesota|Wisconsin|Indiana"
+    r"|Kansas|Nebraska|Oklahoma|Arkansas|Mississippi|Montana|Idaho|Wyoming|New Mexico|West Virginia|North Dakota"
+    r"|South Dakota"
     r"|Alaska|Washington|Massachusetts|Georgia|Illinois|Bavaria|Scotland|Crimea)\b"
 )
 

@@ -56,6 +56,10 @@ _CARRY = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"[0-9]")
+_FLOW_PARTNER = re.compile(
+    r"\b(?:exports?|exported|imports?|imported|shipments|purchases|sales)\s+(?:[\w-]+\s+){0,3}?(?:to|from)\s+[A-Z]",
+    re.IGNORECASE,
+)
 # "pledged to double bilateral trade by 2030": a target stated as a multiple, with its year.
 _MULTIPLY = re.compile(
     r"\b(?:to|would|will|aims? to|plans? to|of|on)\s+(?:\w+\s+){0,2}?(?:double|doubling|triple|tripling|treble)\s+"
@@ -156,9 +160,8 @@ def _pair(sent: Sent, clause: tuple[int, int]) -> frozenset[str]:
         return sent.pair
     codes = [c for c in sent.codes() if c != "UN"]
     unique = set(codes)
-    pointed = ANAPHOR.search(sent.text) or _FLOW.search(
-        sent.text
-    )  # "imports from Russia": the other side is the pair's
+    # "imports from Russia": the other side is the pair's; "India's exports of services" names no partner
+    pointed = ANAPHOR.search(sent.text) or _FLOW_PARTNER.search(sent.text)
     if sent.pair and (sent.pair <= unique or (len(unique) < 2 and pointed and unique <= sent.pair)):
         return sent.pair
     ordered = list(dict.fromkeys(codes))
