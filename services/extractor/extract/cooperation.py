@@ -36,6 +36,10 @@ _SEQUEL = re.compile(
     r"\b(?:the|these|those|their)\s+(?:[\w-]+\s+){0,2}(?:drills|exercises?|patrols?|manoeuvres|maneuvers)\b",
     re.IGNORECASE,
 )
+_COUNTED_INSIDE = re.compile(
+    r"\b(?:number of|series of|several|many|numerous|multiple|dozens of|two|three|four|five)\s|(?<![\w/-])\d{1,3}\s",
+    re.IGNORECASE,
+)
 _PLANNED_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,5}?\s+(?:are|is|were|was|will be|would be)\s+(?:\w+\s+)?(?:envisag|envision|foreseen"
     r"|planned|proposed|expected|scheduled|due|set to|to be held|provided for)",
@@ -67,6 +71,8 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
         )  # "the two navies held the ... exercise"
         if _PLANNED_AFTER.match(sent.text, match.end()):
             continue  # "Joint patrols along the M4 are envisaged by the protocol": planned, not held
+        if verb_first and _COUNTED_INSIDE.search(match.group()):
+            continue  # "conducting an increased number of joint drills": many drills, no one event
         if verb_first and re.search(r"\bto\s+$", before):
             continue  # "to hold military exercises every year": intended, not held
         if (not verb_first and _COUNTED.search(before[-25:])) or _INSIDE_DEAL.search(before[-70:]):

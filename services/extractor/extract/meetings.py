@@ -113,6 +113,9 @@ _PARTY_NOUN = re.compile(
     r"|[Cc]ounterpart|[Ss]ecretary|[Ss]pokes\w+|[Mm]inistry|[Cc]hief|[Gg]eneral|[Aa]dmiral|[Mm]ilitary|[Nn]avy|troops"
     r"|warships|forces|army|[Mm]onarch|[Ss]ultan|[Pp]residential)\b"
 )
+_CLUB_BEFORE = re.compile(
+    r"\b(?:FC|AC|SC|CF|Dynamo|Spartak|Lokomotiv|Real|Sporting|team from|club from|fans from)\s$"
+)
 _HELD_VERB = re.compile(r"\b(?:held|had|hosted|attended|concluded|wrapped up|ended)\b")
 _OBJECT_GAP = re.compile(
     r"\s*(?:with\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.-]*\s+){0,4}"
@@ -374,8 +377,13 @@ def _side_actors(sent: Sent) -> set[str]:
         if not m.code:
             continue
         at = m.end - sent.start
-        if _NON_STATE.match(sent.text, at) or (
-            m.kind == "demonym" and not _PARTY_NOUN.match(sent.text, at)
+        club = _CLUB_BEFORE.search(
+            sent.text, max(0, m.start - sent.start - 12), m.start - sent.start
+        )
+        if (
+            club
+            or _NON_STATE.match(sent.text, at)
+            or (m.kind == "demonym" and not _PARTY_NOUN.match(sent.text, at))
         ):
             side.add(m.code)
         else:

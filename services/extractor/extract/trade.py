@@ -229,7 +229,12 @@ def _clauses_with_changes_only(sent: Sent) -> list[tuple[int, int]]:
         clause = clause_of(sent, change.start)
         if clause in out or any(clause[0] <= m.start < clause[1] for m in sent.money):
             continue
-        if _TRADE.search(sent.low, clause[0] - sent.start, clause[1] - sent.start):
+        if not _TRADE.search(sent.low, clause[0] - sent.start, clause[1] - sent.start):
+            continue
+        # Whose trade: both parties in the clause, or the clause points at them ("imports from China",
+        # "bilateral trade"); "India's exports of services jumped 11 percent" is no bilateral figure.
+        text = sent.text[clause[0] - sent.start : clause[1] - sent.start]
+        if len(set(sent.codes(*clause))) >= 2 or ANAPHOR.search(text) or _FLOW_PARTNER.search(text):
             out.append(clause)
     return out
 
