@@ -12,7 +12,9 @@ DatePrecision = Literal["day", "week", "month", "quarter", "year"]
 Flow = Literal["total", "exports", "imports"]
 Domain = Literal["energy", "agriculture", "military", "finance", "trade", "other"]
 MeetingFormat = Literal["in_person", "call", "video"]
-ActorCode = Annotated[str, Field(pattern=r"^[A-Z]{2,5}$")]
+ActorCode = Annotated[
+    str, Field(pattern=r"^[A-Z][A-Z0-9]{1,5}$")
+]  # ISO alpha-3 or a bloc (EU, G7, G20)
 Money = Annotated[float, Field(ge=0)]
 
 EVENT_TYPES = (

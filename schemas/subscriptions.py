@@ -7,7 +7,9 @@ from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
 
 from schemas.alerts import AlertKind, AlertRaised
 
-ActorCode = Annotated[str, Field(pattern=r"^[A-Z]{2,5}$")]
+ActorCode = Annotated[
+    str, Field(pattern=r"^[A-Z][A-Z0-9]{1,5}$")
+]  # ISO alpha-3 or a bloc (EU, G7, G20)
 
 
 class SubscriptionCreate(BaseModel):

@@ -16,7 +16,7 @@ _TRIGGER = re.compile(
     r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits"
     r"|arrived in|arrives in|arriving in|landed in|lands in|sat down with|sat down for|sits down with"
     r"|sit down with|received|receives|welcomed|welcomes|negotiations|(?:will |to |would )?travel to"
-    r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y) to)\b",
+    r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y) to|agreed in|agreed at|pledged in|decided in)\b",
     re.IGNORECASE,
 )
 _PAST = {
@@ -31,6 +31,10 @@ _PAST = {
     "arrived in",
     "landed in",
     "sat down with",
+    "agreed in",
+    "agreed at",
+    "pledged in",
+    "decided in",
     "flew to",
     "traveled to",
     "travelled to",
@@ -116,6 +120,10 @@ _PARTY_NOUN = re.compile(
 _CLUB_BEFORE = re.compile(
     r"\b(?:FC|AC|SC|CF|Dynamo|Spartak|Lokomotiv|Real|Sporting|team from|club from|fans from)\s$"
 )
+# "since Russian Defence Minister Sergei Shoigu's visit to Beijing in April": a meeting named in a phrase
+_PP_REF = re.compile(
+    r"\b(?:since|during|after|before|following|ahead of)\s+(?:[\w.'-]+\s+){0,6}$", re.IGNORECASE
+)
 _HELD_VERB = re.compile(r"\b(?:held|had|hosted|attended|concluded|wrapped up|ended)\b")
 _OBJECT_GAP = re.compile(
     r"\s*(?:with\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.-]*\s+){0,4}"
@@ -184,7 +192,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if noun and _venue(sent, at):
         return None
-    reference = _PREP_REF.search(before[-60:])
+    reference = _PREP_REF.search(before[-60:]) or (_PP_REF.search(before[-70:]) if noun else None)
     if (
         noun
         and reference
@@ -210,7 +218,10 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     direction = "future" if kind == "meeting_announced" else ("past" if word in _PAST else None)
     if direction is None and _HELD_VERB.search(sent.text, clause[0] - sent.start, at - sent.start):
         direction = "past"  # "On Saturday, Xi held what was probably his last meeting with Biden"
-    when = event_date(doc, sent, clause[0], clause[1], at, direction, _NOT_MEETING_DATE)
+    # A verb's date stops at a second verb of the same subject ("flew to Hanoi ... and is due to meet
+    # Chinh on Monday").
+    date_hi = clause[1] if noun else _reach(sent, end, (clause[0], clause[1]), clause[1])
+    when = event_date(doc, sent, clause[0], date_hi, at, direction, _NOT_MEETING_DATE)
     if kind == "meeting_held" and when and word not in _PAST and when.day > doc.published:
         kind = "meeting_announced"
     elif kind == "meeting_announced" and when and noun and _ended(when, doc.published):
@@ -306,9 +317,9 @@ def _sentence_date(
     return None
 
 
-def _reach(sent: Sent, end: int, clause: tuple[int, int]) -> int:
+def _reach(sent: Sent, end: int, clause: tuple[int, int], limit: int | None = None) -> int:
     """How far after a noun trigger its mood may be read ("a summit is planned"): not into a coordinated verb."""
-    hi = min(clause[1], end + 80)
+    hi = min(clause[1], end + 80) if limit is None else limit
     verb = _NEXT_VERB.search(sent.text, end - sent.start, hi - sent.start)
     return sent.start + verb.start() if verb else hi
 
@@ -349,6 +360,16 @@ def _usable(word: str, before: str, after: str) -> bool:
         return bool(re.search(r"\b(?:their|a|the)\s+(?:[\w-]+\s+){0,2}$", before))
     if word.startswith(("meet", "met")):
         return not _MET_NEEDS.match(after)
+    if word.startswith(("travel", "fl", "will travel", "to travel", "would travel")):
+        return bool(
+            re.match(r"\s+(?:the\s+)?[A-Z]", after)
+        )  # "flew to Hanoi", "will travel to China"
+    if (
+        word == "negotiations"
+    ):  # "negotiations in Washington between X and Y", not "concluded negotiations on"
+        return bool(re.match(r"\s+(?:in|with|between|at)\b", after))
+    if word in {"agreed in", "agreed at", "pledged in", "decided in"}:
+        return True
     if word.startswith(
         ("receiv", "welcom")
     ):  # "received EU chiefs Ursula von der Leyen and ...", not "a letter"

@@ -52,7 +52,14 @@ def event_date(
 
 def place(sent: Sent, lo: int, hi: int, anchor: int) -> str | None:
     """The place written as a location ("in Samarkand", "over the Sea of Japan") nearest after the trigger."""
-    spots = [m for m in sent.mentions if m.place and lo <= m.start < hi and located(sent, m)]
+    spots = [
+        m
+        for m in sent.mentions
+        if m.place
+        and lo <= m.start < hi
+        and located(sent, m)
+        and not _ORIGIN.search(sent.text, max(0, m.start - sent.start - 45), m.start - sent.start)
+    ]
     if not spots:
         return _unlisted_place(sent, lo, hi)
     # Right after the trigger ("talks in Beijing") first; a city before the sea or region it lies on
@@ -79,6 +86,11 @@ _TOWN = re.compile(
     r"|South Dakota"
     r"|Alaska|Washington|Massachusetts|Georgia|Illinois|Bavaria|Scotland|Crimea)\b"
 )
+
+
+# "flew to Hanoi directly from the G20 summit in New Delhi": where someone came from is not where
+# the event is.
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:in\s+)?$")
 
 
 def _unlisted_place(sent: Sent, lo: int, hi: int) -> str | None:

@@ -42,6 +42,7 @@ def codes(text: str) -> list[str]:
         # blocs
         ("the EU, NATO and the SCO", ["EU", "NATO", "SCO"]),
         ("BRICS and the G7", ["BRICS", "G7"]),
+        ("the G20 summit", ["G20"]),
         ("the Quad", ["QUAD"]),
         ("European lawmakers", ["EU"]),
     ],
