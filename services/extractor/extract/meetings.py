@@ -423,8 +423,9 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
         if m.kind == "bloc" and m.code and _BLOC_VENUE.match(sent.text[m.end - sent.start :])
     }
     blocs = {m.code for m in sent.mentions if m.kind == "bloc" and m.code and m.code != "QUAD"}
-    if len(found - venues) >= 2:
-        found -= venues
+    found -= venues - {
+        "QUAD"
+    }  # "from the G20 summit in New Delhi": a setting; a Quad summit is its four
     if len(found - blocs) >= 2:
         found -= blocs  # with two states at the table, a bloc named alongside is the setting
     if "QUAD" in found:
