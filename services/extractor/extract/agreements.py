@@ -38,7 +38,8 @@ _DOMAINS = (
     (
         "military",
         r"military|defen[cs]e|arms|weapons?|missiles?|S-400|fighters?|jets?|warships?|submarines?"
-        r"|security|troops|army|naval|helicopters?",
+        r"|security|troops|army|naval|helicopters?|rifles?|guns?|ammunition|artillery|tanks?|drones?|frigates?"
+        r"|air defen[cs]e",
     ),
     (
         "finance",

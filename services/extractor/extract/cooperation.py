@@ -20,7 +20,8 @@ _EXERCISE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED = re.compile(
-    r"\b(?:series of|number of|several|many|numerous|multiple|series of|\\d+|two|three|four|five)\s+(?:[\w-]+\s+){0,2}$",
+    r"\b(?:series of|number of|several|many|numerous|multiple|\d{1,3}|two|three|four|five)\s+"
+    r"(?!(?:days?|weeks?|hours?|months?)\b)(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _INSIDE_DEAL = re.compile(
@@ -140,7 +141,9 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
         confidence=0.7,
         attributed_to=source(sent),
     )
-    draft.date = event_date(doc, sent, sent.start, sent.end, at, "past")
+    # The statement's own clause dates it ("The two leaders, who last met when Xi travelled to Moscow in
+    # March 2023, issued a joint statement"); without one, merge() takes the date of its meeting.
+    draft.date = event_date(doc, sent, clause[0], clause[1], at, "past")
     return [draft]
 
 

@@ -45,7 +45,7 @@ _THREAT = re.compile(
     r"\b(?:warn\w*|threat\w*|caution\w*|made (?:it )?clear|could face|would face|may face|vow\w*|consider\w*|mull\w*|weigh\w*"
     r"|(?:may|could|would|will|might|plans? to|ready to|prepared to|poised to|reserves? the right to)"
     r" (?:impose|slap|levy|sanction|respond|take|introduce|adopt|hit|retaliate|raise|hike|tighten|expand"
-    r"|act against|act))\b",
+    r"|act against|act|add|put|place|blacklist|list|use))\b",
     re.IGNORECASE,
 )
 _CUE = re.compile(
@@ -82,7 +82,7 @@ _EFFECTIVE = re.compile(
 # "added Chinese telecoms giant Huawei and dozens of its affiliates to the Commerce Department's entity list"
 _ADDED_TO = re.compile(
     r"\b(?:added|adding|adds|placed|placing|put|puts|putting)(?P<verb_end>)\b[^.;]{0,140}?\bto\s+"
-    r"(?:the\s+|its\s+|a\s+|an\s+|their\s+)?(?:[\w.'-]+\s+){0,4}?"
+    r"(?:the\s+|its\s+|a\s+|an\s+|their\s+)?[\"']?(?:[\w.'\"-]+\s+){0,4}?[\"']?"
     r"(?:entity list|blacklist|black list|sanctions list|unverified list|export control list)",
     re.IGNORECASE,
 )
@@ -90,7 +90,7 @@ _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:It|They|The (?:department|ministry|administration|government|bloc|commission|agency|office|Treasury))\b"
 )
 _TOOK_EFFECT = re.compile(
-    r"^[^,.;]{0,70}?\s(?P<verb>took effect|take effect|takes effect|came into (?:force|effect)|went into effect"
+    r"^(?:[^,.;]|\.\d){0,90}?\s(?P<verb>took effect|take effect|takes effect|came into (?:force|effect)|went into effect"
     r"|kicked in|kick in)\b",
     re.IGNORECASE,
 )

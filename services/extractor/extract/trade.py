@@ -43,7 +43,7 @@ _DEAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LEVIED = re.compile(
-    r"\b(?:tariffs?|duties|levies|sanctions|restrictions|controls)\s+(?:\w+\s+){0,3}?on\s+"
+    r"\b(?:tariffs?|duties|levies|sanctions|restrictions|controls)\s+(?:\w+\s+){0,6}?on\s+"
     r"(?:a further |an additional |another |some |about |nearly |over )?$",
     re.IGNORECASE,
 )
