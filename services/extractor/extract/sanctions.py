@@ -107,6 +107,12 @@ _PACKAGE_VERB = re.compile(
     r"|agreed|introduc\w+|targeted|hit)\b",
     re.IGNORECASE,
 )
+_SUBJECT_GAP = re.compile(
+    r"(?:'s)?(?:\s+(?:[\w-]+\s+){0,2}?(?:government|ministry|administration|department|officials?|side|leaders?))?"
+    r"\s+(?:(?:has|have|had|also|again|repeatedly|on\s+\w+|last\s+\w+|earlier|previously)\s+){0,3}",
+    re.IGNORECASE,
+)
+_AND_GAP = re.compile(r"(?:'s)?\s*(?:,|and|&)\s*(?:the\s+)?")
 _BACKDROP = re.compile(
     r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -353,6 +359,22 @@ def _by(
     if participle:
         return set()  # "sanctions imposed on Russia": the sentence's subject is not the imposer
     lo = clause_of(sent, cue_at)[0]
+    # The subject stands right before its verb ("..., and Washington has warned that"); the clause's
+    # first actor ("Deliveries ... to India began this month, and Washington ...") may be another's.
+    near = [m for m in sent.mentions if m.code and lo <= m.start and m.end <= cue_at]
+    if near and _SUBJECT_GAP.fullmatch(sent.text, near[-1].end - sent.start, cue_at - sent.start):
+        head = near[-1]
+        while True:  # back over "X and Y" / "X, Y and Z"
+            prev = [
+                m
+                for m in near
+                if m.end <= head.start
+                and _AND_GAP.fullmatch(sent.text, m.end - sent.start, head.start - sent.start)
+            ]
+            if not prev:
+                break
+            head = prev[-1]
+        return {m.code for m in near if m.start >= head.start and m.code}
     first = next((m for m in sent.mentions if m.code and lo <= m.start and m.end <= cue_at), None)
     if first is None:
         first = next(
