@@ -108,6 +108,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "list of trusted",
         "list of preferred",
         "respond by",
+        "trade defen",
         "act against",
         "whitelist",
         "freez",

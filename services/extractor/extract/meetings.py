@@ -134,6 +134,12 @@ _NOT_MEETING_DATE = frozenset(
 _SAME_DAY = re.compile(
     r"\b(?:the same day|that day|on the same day|the day before|the previous day)\b", re.IGNORECASE
 )
+_ONGOING = re.compile(
+    r"(?:\s+[^,.;]{0,100}?)?\s(?:are|is)\s+(?:still\s+)?(?:continuing|ongoing|under way|underway|dragging on|stalled)\b"
+)
+_EU_MEMBERS = frozenset(
+    "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP SWE".split()
+)
 _QUAD = frozenset({"AUS", "IND", "JPN", "USA"})
 
 
@@ -206,6 +212,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     mood = modality(sent, at, end, clause, _reach(sent, end, clause) if noun else end)
     if mood in {"negated", "hypothetical"}:
         return None
+    if noun and _ONGOING.match(sent.text, end - sent.start):
+        return None  # "Talks between Commission officials and Chinese negotiators are continuing": a process
     if word.startswith(("will ", "to ", "would ")) and mood == "factual":
         mood = "future"  # the modal is part of the trigger: "will travel to Moscow this week"
     actors = _actors(sent, at, clause)
@@ -430,6 +438,10 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
         found -= blocs  # with two states at the table, a bloc named alongside is the setting
     if "QUAD" in found:
         found = (found - {"QUAD"}) | _QUAD
+    if "EU" in found and len(found) == 2 and not (found - {"EU"}) - _EU_MEMBERS:
+        return (
+            set()
+        )  # "EU ministers met in Brussels, with Hungary voicing reservations": inside the bloc
     return found
 
 

@@ -19,7 +19,8 @@ _NOUN = re.compile(
     r"|tariffs?|(?:anti-dumping |countervailing |punitive |import |retaliatory )?duties|levies"
     r"|blacklist|entity list|penalt(?:y|ies)|punitive measures|counter-?measures|retaliatory measures"
     r"|asset freezes?|(?:a |an )?ban on"
-    r"|(?:temporary |provisional )?(?:anti-dumping|anti-subsidy|countervailing) (?:deposits|measures))\b",
+    r"|(?:temporary |provisional )?(?:anti-dumping|anti-subsidy|countervailing) (?:deposits|measures)"
+    r"|trade defen[cs]e (?:instruments?|tools?|measures))\b",
 )  # on the lower-cased text: without case folding the engine skips most positions in C
 # Nouns that name a sanction only in a warning ("warned London would face consequences").
 _THREAT_NOUN = re.compile(
@@ -113,6 +114,11 @@ _SUBJECT_GAP = re.compile(
     re.IGNORECASE,
 )
 _AND_GAP = re.compile(r"(?:'s)?\s*(?:,|and|&)\s*(?:the\s+)?")
+_UNOFFICIAL = re.compile(
+    r"\b(?:analysts?|experts?|economists?|observers?|critics?|commentators?|investors?|traders?|researchers?"
+    r"|scholars?|diplomats? said|some)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _BACKDROP = re.compile(
     r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -166,6 +172,11 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
         sent.low, noun_at - sent.start, noun_end - sent.start
     ):
         return []  # "consequences" names a sanction only when someone warns of them
+    if threat is not None and later is None and _UNOFFICIAL.search(lead[: threat.start()][-40:]):
+        threat, threat_span = (
+            None,
+            None,
+        )  # "Analysts cautioned that ... U.S. export controls remain": no warning by a state
     if threat and later is None and _BACKDROP.search(lead[: threat.start()][-30:]):
         return []  # "despite the threat of U.S. sanctions": a backdrop, not a new warning
     cue_at, cue_end, participle = noun_at, noun_end, False
