@@ -3,6 +3,7 @@
 import re
 
 from services.extractor.extract.clauses import clause_of, modality, participants, with_pair
+from services.extractor.extract.dates import Resolved, resolve
 from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.slots import Draft, event_date, place, source
 
@@ -41,6 +42,7 @@ _COUNTED_INSIDE = re.compile(
     r"\b(?:number of|series of|several|many|numerous|multiple|dozens of|two|three|four|five)\s|(?<![\w/-])\d{1,3}\s",
     re.IGNORECASE,
 )
+_SUBORDINATE = re.compile(r"\b(?:when|since|who|which|whose|after|before|while)\b", re.IGNORECASE)
 _PLANNED_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,5}?\s+(?:are|is|were|was|will be|would be)\s+(?:\w+\s+)?(?:envisag|envision|foreseen"
     r"|planned|proposed|expected|scheduled|due|set to|to be held|provided for)",
@@ -109,6 +111,24 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
     return found
 
 
+def _statement_date(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> Resolved | None:
+    """The statement's date in its clause, but not one inside a subordinate phrase before it ("The two
+    leaders, who last met when Xi travelled to Moscow in March 2023, issued a joint statement") nor a
+    target year ("... by 2030"); without one, merge() takes the date of the parties' meeting."""
+    best = None
+    for expr in sent.dates:
+        if not clause[0] <= expr.start < clause[1] or expr.prep in {"since", "until", "till", "by"}:
+            continue
+        if expr.start < at and _SUBORDINATE.search(
+            sent.text, max(clause[0], expr.start - 45) - sent.start, expr.start - sent.start
+        ):
+            continue
+        distance = abs(expr.start - at)
+        if best is None or distance < best[0]:
+            best = (distance, expr)
+    return resolve(best[1], doc.published, "past") if best else None
+
+
 def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
     """A joint statement or declaration that was issued (not one that will be)."""
     if "statement" not in sent.families:
@@ -143,7 +163,7 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
     )
     # The statement's own clause dates it ("The two leaders, who last met when Xi travelled to Moscow in
     # March 2023, issued a joint statement"); without one, merge() takes the date of its meeting.
-    draft.date = event_date(doc, sent, clause[0], clause[1], at, "past")
+    draft.date = _statement_date(doc, sent, clause, at)
     return [draft]
 
 

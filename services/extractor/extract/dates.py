@@ -43,7 +43,8 @@ _DAY_FIRST = re.compile(rf"[0-3]?[0-9](?:st|nd|rd|th)?\s(?P<m>{_MON})(?:,?\s(?P<
 _BARE_YEAR = re.compile(rf"{_YEAR}(?![0-9%-]|\s?(?:billion|million|percent|trillion))")
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _RELATIVE = re.compile(  # on the lower-cased text
-    r"(?:yesterday|today|tomorrow|tonight|(?:(?:earlier|later) (?:this|in the)|last|next|this|past|coming)"
+    r"(?:yesterday|today|tomorrow|tonight|(?:(?:earlier|later) (?:this|in the)|last|next|this|past|coming"
+    r"|(?:the )?(?:end|start|beginning|middle) of (?:the|this|next|last))"
     r" (?:week|month|year))(?![a-z])"
 )
 _PART = re.compile(  # on the lower-cased text
@@ -306,7 +307,10 @@ def _resolve_weekday(name: str, pub: date, direction: str | None) -> Resolved:
 
 def _resolve_relative(phrase: str, pub: date) -> Resolved | None:
     unit = phrase.rsplit(" ", 1)[-1]
-    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(phrase.split(" ", 1)[0], 0)
+    steps = {"last": -1, "past": -1, "next": 1, "coming": 1}
+    step = next(
+        (steps[w] for w in phrase.split() if w in steps), 0
+    )  # "by the end of next year": +1
     if unit in {"yesterday", "today", "tonight", "tomorrow"}:
         day = pub + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(unit, 0))
         return Resolved(day.isoformat(), "day", day)

@@ -284,7 +284,8 @@ def _recent_day(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> bool:
 
 
 def _other_date(a: Draft, b: Draft) -> bool:
-    return a.date is not None and b.date is not None and a.date.iso != b.date.iso
+    """`b` dates a meeting `a` left undated, or names another date."""
+    return b.date is not None and (a.date is None or a.date.iso != b.date.iso)
 
 
 def _state_side(sent: Sent, at: int, end: int, clause: tuple[int, int]) -> bool:
