@@ -80,6 +80,8 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             continue
         if match["agreed"] and _TARGET_TALK.search(sent.text):
             continue
+        if match["verb"] and re.search(r"\bto\s+$", sent.text[: match.start()]):
+            continue  # "officials expect the two governments to sign 40 agreements": not signed yet
         if match["worth"] and _GOVERNED.search(
             sent.text[max(0, match.start() - 30) : match.start()]
         ):

@@ -85,7 +85,7 @@ ANAPHOR = re.compile(
     r"\b(?:the two (?:countries|nations|sides|leaders|presidents|men|governments|neighbou?rs|powers|militaries"
     r"|navies|states|heads of state|ministers|foreign ministers|partners|allies|giants|economies)"
     r"|both (?:sides|countries|nations|leaders|men|governments|delegations)|each other|one another|the pair"
-    r"|the (?:two )?delegations|the negotiators|two-way"
+    r"|the (?:two )?delegations|the negotiators|two-way|the neighbou?rs"
     r"|bilateral|they|their|them|jointly|joint|the two(?!\s+(?:groups|compan|firms|clubs|teams|universit|lobb|banks|executives|organi|chambers|bodies|associations)))\b",
     re.IGNORECASE,
 )
@@ -163,8 +163,14 @@ def modality(
     return "factual"
 
 
+_SUMMIT_AFTER = re.compile(r"\s+(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Tt]alks)\b")
+
+
 def located(sent: Sent, mention: Mention) -> bool:
-    """A place or capital written as where something happened ("in Samarkand, Uzbekistan")."""
+    """A place or capital written as where something happened ("in Samarkand, Uzbekistan", "the G7
+    Hiroshima Summit")."""
+    if mention.place and _SUMMIT_AFTER.match(sent.text, mention.end - sent.start):
+        return True
     before = sent.text[max(0, mention.start - sent.start - 14) : mention.start - sent.start]
     if (
         mention.place

@@ -16,7 +16,7 @@ _TRIGGER = re.compile(
     r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits"
     r"|arrived in|arrives in|arriving in|landed in|lands in|sat down with|sat down for|sits down with"
     r"|sit down with|received|receives|welcomed|welcomes|negotiations|(?:will |to |would )?travel to"
-    r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y) to|agreed in|agreed at|pledged in|decided in)\b",
+    r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y)(?: on)? to|agreed in|agreed at|pledged in|decided in)\b",
     re.IGNORECASE,
 )
 _PAST = {
@@ -84,7 +84,7 @@ _TALKS_CUE = re.compile(
 )
 _CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b", re.IGNORECASE)
 _SPEAK_OK = re.compile(
-    r"^\s+(?:by (?:tele)?phone|on the (?:tele)?phone|over the phone|with|by video(?: link| call|conference)?"
+    r"^\s+(?:by (?:tele)?phone|on (?:the )?(?:tele)?phone|over the phone|with|by video(?: link| call|conference)?"
     r"|via video(?: link)?|by videoconference)\b",
     re.IGNORECASE,
 )
@@ -123,6 +123,11 @@ _CLUB_BEFORE = re.compile(
 # "since Russian Defence Minister Sergei Shoigu's visit to Beijing in April": a meeting named in a phrase
 _PP_REF = re.compile(
     r"\b(?:since|during|after|before|following|ahead of)\s+(?:[\w.'-]+\s+){0,6}$", re.IGNORECASE
+)
+_RECALLED = re.compile(
+    r"\b(?:recall\w*|remember\w*|since|after|following)\s+(?:their|the|its|his|her)\s+(?:last|previous|earlier|most recent"
+    r"|first)\s+$",
+    re.IGNORECASE,
 )
 _HELD_VERB = re.compile(r"\b(?:held|had|hosted|attended|concluded|wrapped up|ended)\b")
 _OBJECT_GAP = re.compile(
@@ -199,6 +204,10 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if noun and _venue(sent, at):
         return None
     reference = _PREP_REF.search(before[-60:]) or (_PP_REF.search(before[-70:]) if noun else None)
+    if noun and _RECALLED.search(before[-40:]) and not _recent_day(doc, sent, clause, at):
+        return (
+            None  # "Recalling their last meeting on the sidelines of the SCO Summit in Samarkand"
+        )
     if (
         noun
         and reference
@@ -423,18 +432,18 @@ def _side_actors(sent: Sent) -> set[str]:
 
 
 def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
-    found = with_pair(sent, participants(sent, at, clause))
-    if len(found) >= 2:
-        found -= _side_actors(sent)
     venues = {
         m.code
         for m in sent.mentions
         if m.kind == "bloc" and m.code and _BLOC_VENUE.match(sent.text[m.end - sent.start :])
     }
+    # "from the G20 summit in New Delhi": a setting, never a party (a Quad summit is its four); it is
+    # set aside before "the two presidents" is completed with the article's pair.
+    found = participants(sent, at, clause) - (venues - {"QUAD"})
+    found = with_pair(sent, found)
+    if len(found) >= 2:
+        found -= _side_actors(sent)
     blocs = {m.code for m in sent.mentions if m.kind == "bloc" and m.code and m.code != "QUAD"}
-    found -= venues - {
-        "QUAD"
-    }  # "from the G20 summit in New Delhi": a setting; a Quad summit is its four
     if len(found - blocs) >= 2:
         found -= blocs  # with two states at the table, a bloc named alongside is the setting
     if "QUAD" in found:

@@ -46,7 +46,7 @@ _THREAT = re.compile(
     r"\b(?:warn\w*|threat\w*|caution\w*|made (?:it )?clear|could face|would face|may face|vow\w*|consider\w*|mull\w*|weigh\w*"
     r"|(?:may|could|would|will|might|plans? to|ready to|prepared to|poised to|reserves? the right to)"
     r" (?:impose|slap|levy|sanction|respond|take|introduce|adopt|hit|retaliate|raise|hike|tighten|expand"
-    r"|act against|act|add|put|place|blacklist|list|use))\b",
+    r"|act against|act|add|put|place|blacklist|list|use|restrict|curb|limit|block|ban|bar))\b",
     re.IGNORECASE,
 )
 _CUE = re.compile(
@@ -65,7 +65,7 @@ _PASSIVE = re.compile(
 _ON = re.compile(
     r"\b(?:on|against|targeting|targets|target|hitting|covering)\s+"
     r"|\b(?:exports?|exported|imports?|imported|shipments?|shipped|sales|sold|supplies|purchases)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:to|from|into)\s+",
+    r"(?:[\w-]+\s+){0,8}?(?:to|from|into)\s+",
     re.IGNORECASE,
 )
 _REASON = re.compile(
@@ -91,7 +91,7 @@ _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:It|They|The (?:department|ministry|administration|government|bloc|commission|agency|office|Treasury))\b"
 )
 _TOOK_EFFECT = re.compile(
-    r"^(?:[^,.;]|\.\d){0,90}?\s(?P<verb>took effect|take effect|takes effect|came into (?:force|effect)|went into effect"
+    r"^(?:[^,.;]|\.\d){0,160}?\s(?P<verb>took effect|take effect|takes effect|came into (?:force|effect)|went into effect"
     r"|kicked in|kick in)\b",
     re.IGNORECASE,
 )
@@ -119,6 +119,11 @@ _UNOFFICIAL = re.compile(
     r"|scholars?|diplomats? said|some)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+_READY = re.compile(
+    r"\s(?:was|is|were|are|would be|will be)\s+(?:ready|prepared|willing|poised)\s+to\b",
+    re.IGNORECASE,
+)
+_FACE = re.compile(r"\b(?:could|would|may|might|will|to)\s+face\b", re.IGNORECASE)
 _BACKDROP = re.compile(
     r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -228,6 +233,15 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     cue_word = sent.text[cue_at - sent.start : cue_end - sent.start].lower()
     facing = "fac" in cue_word
     by = _by(sent, cue_at, cue_end, noun_at, noun_end, participle or facing)
+    if not by and threat is not None:
+        ready = _READY.search(sent.text, cue_end - sent.start, noun_at - sent.start)
+        if ready:  # "She warned that Brussels was ready to restrict imports of Chinese goods"
+            named = [
+                m
+                for m in sent.mentions
+                if m.code and cue_end <= m.start and m.end <= sent.start + ready.start()
+            ]
+            by = {named[-1].code} if named and named[-1].code else set()
     last = doc.notes.get("last_sanction_by")
     if (
         not by
@@ -250,6 +264,15 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
         target = addressee  # "warned Beijing against helping Russia evade sanctions"
     else:
         target = _targets(sent, cue_at, cue_word, noun_at, noun_end, clause, by, verb) - by
+    if not target and threat:
+        facing_later = _FACE.search(sent.text, cue_end - sent.start, noun_at - sent.start)
+        if facing_later:  # "warned that Chinese banks could face sanctions if they help Russia"
+            subject = [
+                m
+                for m in sent.mentions
+                if m.code and cue_end <= m.start and m.end <= sent.start + facing_later.start()
+            ]
+            target = {subject[-1].code} - by if subject and subject[-1].code else set()
     if not target and threat:
         target = _addressee(sent, cue_at, cue_end, by) - by
     if not target and threat and by and by < sent.pair:

@@ -21,6 +21,12 @@ _TARGET_VERB = re.compile(
     r"[^.;]{0,40}\b(?:trade|turnover|commerce|exchanges|it)\b[^.;]{0,50}$",
     re.IGNORECASE,
 )
+# "were aiming for annual trade of $100 billion", "targeting two-way trade of $X"
+_TARGET_OF = re.compile(
+    r"\b(?:aim\w*|target\w*|hop\w*|seek\w*|want\w*|eye\w*)\s+(?:for|at)?\s*(?:an?\s+)?(?:annual\s+|bilateral\s+"
+    r"|two-way\s+|yearly\s+)*(?:trade|turnover|commerce)(?:\s+volume)?\s+of\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 _TARGET_FROM = re.compile(r"\b(?:target|goal)\s+from\s+$", re.IGNORECASE)
 _THRESHOLD = re.compile(
     r"\b(?:topp\w+|surpass\w*|exceed\w*|pass\w*|cross\w*|above|over|more than|beyond)\s+(?:the\s+)?$",
@@ -34,7 +40,8 @@ _PREVIOUS = re.compile(
     re.IGNORECASE,
 )
 _NOT_BILATERAL = re.compile(
-    r"\b(?:deficit|surplus|investment|investments|loans?|reserves|debt|market share|global)\b",
+    r"\b(?:deficit|surplus|investment|investments|loans?|reserves|debt|market share|global|worldwide"
+    r"|overall (?:exports|imports)|total (?:exports|imports))\b",
     re.IGNORECASE,
 )
 _DEAL_AFTER = re.compile(
@@ -172,8 +179,9 @@ def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Dra
     for amount in sent.money:
         lead = sent.text[max(0, amount.start - sent.start - 120) : amount.start - sent.start]
         tail = sent.text[amount.end - sent.start : amount.end - sent.start + 30]
+        # "the $200 billion target set by the two countries", "aiming for annual trade of $100 billion"
         named = (
-            _TARGET_AFTER.match(tail) is not None
+            _TARGET_AFTER.match(tail) is not None or _TARGET_OF.search(lead[-60:]) is not None
         )  # "the $200 billion target set by the two countries"
         if _PREVIOUS.search(lead) or not (
             named or _TARGET_NOUN.search(lead[-40:]) or _TARGET_VERB.search(lead)
