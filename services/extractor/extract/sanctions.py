@@ -267,12 +267,12 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     if not target and threat:
         facing_later = _FACE.search(sent.text, cue_end - sent.start, noun_at - sent.start)
         if facing_later:  # "warned that Chinese banks could face sanctions if they help Russia"
-            subject = [
-                m
+            faced = [
+                m.code
                 for m in sent.mentions
                 if m.code and cue_end <= m.start and m.end <= sent.start + facing_later.start()
             ]
-            target = {subject[-1].code} - by if subject and subject[-1].code else set()
+            target = set(faced[-1:]) - by
     if not target and threat:
         target = _addressee(sent, cue_at, cue_end, by) - by
     if not target and threat and by and by < sent.pair:
