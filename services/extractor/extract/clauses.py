@@ -196,6 +196,17 @@ def _masked(sent: Sent, lo: int, hi: int) -> list[tuple[int, int]]:
 def participants(sent: Sent, pos: int, clause: tuple[int, int] | None = None) -> set[str]:
     """Who takes part: people first, then states named in the clause, then hosts, then the sentence."""
     lo, hi = clause or clause_of(sent, pos)
+    key = f"participants:{lo}:{hi}"
+    cached = sent.memo.get(key)
+    if isinstance(cached, set):
+        return set(cached)
+    found = _participants(sent, lo, hi)
+    sent.memo[key] = found
+    return set(found)
+
+
+def _participants(sent: Sent, lo: int, hi: int) -> set[str]:
+    named: set[str] = set()
     for a, b in ((lo, hi), (sent.start, sent.end)):
         masks = _masked(sent, a, b)
         inside = [
