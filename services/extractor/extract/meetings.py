@@ -88,7 +88,10 @@ _SPEAK_OK = re.compile(
     r"|via video(?: link)?|by videoconference)\b",
     re.IGNORECASE,
 )
-_BLOC_VENUE = re.compile(r"^\W*(?:summit|meeting|forum|gathering|leaders'|session)", re.IGNORECASE)
+_BLOC_VENUE = re.compile(
+    r"^(?!-)\W*(?:[A-Z][\w-]+\s+)?(?:summit|meeting|forum|gathering|leaders'|session)",
+    re.IGNORECASE,
+)
 _VIDEO = re.compile(r"\bvideo|virtual|online|videoconference", re.IGNORECASE)
 _CALL = re.compile(r"\b(?:phone|telephone|call|phoned|telephoned|conversation)\b", re.IGNORECASE)
 _MET_NEEDS = re.compile(

@@ -132,7 +132,8 @@ _BY = re.compile(r"^\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _FILLER = re.compile(
     r"^(?:'s)?(?:\s|,|and|new|fresh|further|increasing|punishing|severe|harsh|economic|financial|trade|secondary"
     r"|sweeping|tough|additional|more|unilateral|first|latest|retaliatory|tit-for-tat|\w+-led|led|own|definitive"
-    r"|provisional|temporary|permanent|higher|steep|hefty|countervailing|anti-subsidy|anti-dumping|punitive)*$",
+    r"|provisional|temporary|permanent|higher|steep|hefty|countervailing|anti-subsidy|anti-dumping|punitive"
+    r"|tighter|stricter|tougher|wider|broader)*$",
     re.IGNORECASE,
 )
 _LIFTED = re.compile(

@@ -374,3 +374,66 @@ def test_evidence_points_into_the_article() -> None:
 )
 def test_phrasings_from_other_outlets(text: str, expected: list[dict[str, Any]]) -> None:
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan's tighter restrictions on exports to South Korea of three materials vital to the production "
+            "of smartphones and memory chips took effect on Thursday.",
+            [{"type": "sanctions_imposed", "by": ["JPN"], "target": ["KOR"]}],
+        ),
+        (
+            "U.S. officials have warned that Chinese banks could face sanctions if they help Russia's military.",
+            [{"type": "sanctions_threatened", "by": ["USA"], "target": ["CHN"]}],
+        ),
+        (
+            "Erdogan and Putin were aiming for annual trade of $100 billion.",
+            [{"type": "trade_target", "actors": ["RUS", "TUR"], "value_usd": 100e9}],
+        ),
+        (
+            "Prime Minister Narendra Modi spoke on phone today with President Vladimir Putin.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["IND", "RUS"],
+                    "format": "call",
+                    "date": "2022-09-14",
+                }
+            ],
+        ),
+        (
+            "Brazilian officials expect the two governments of Brazil and China to sign around 40 agreements.",
+            [],
+        ),
+        (
+            "Xi met Putin in Beijing on Thursday. Kremlin aide Yuri Ushakov said the two presidents would meet "
+            "again at the Shanghai Cooperation Organisation summit in Astana in early July.",
+            [
+                {"type": "meeting_held", "actors": ["CHN", "RUS"], "location": "Beijing"},
+                {
+                    "type": "meeting_announced",
+                    "actors": ["CHN", "RUS"],
+                    "location": "Astana",
+                    "date": "2023-07",
+                },
+            ],
+        ),
+        (
+            "Kishida held talks with Yoon in Tokyo on Thursday. The two leaders confirmed that they would meet "
+            "again on the occasion of the G7 Hiroshima Summit in May.",
+            [
+                {"type": "meeting_held", "actors": ["JPN", "KOR"], "location": "Tokyo"},
+                {
+                    "type": "meeting_announced",
+                    "actors": ["JPN", "KOR"],
+                    "location": "Hiroshima",
+                    "date": "2023-05",
+                },
+            ],
+        ),
+    ],
+)
+def test_phrasings_from_more_outlets(text: str, expected: list[dict[str, Any]]) -> None:
+    check(text, expected)
