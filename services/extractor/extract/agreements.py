@@ -61,6 +61,10 @@ _NEAR_MONEY_CUE = re.compile(
 _GOVERNED = re.compile(
     r"\b(?:from|for|of|on|in|to|bid\w*|tender\w*|win\w*|won)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
 )
+_PAIR_SUBJECT = re.compile(
+    r"\W*(?:[A-Z]\w+ \w+,\s*)?(?:the|both) (?:two )?(?:governments|sides|countries|nations|leaders|presidents|ministers)\b",
+    re.IGNORECASE,
+)
 _TITLE = re.compile(
     r"\s+(?:President|Prime Minister|Premier|leader|Chancellor|King|Crown Prince|Emir|Foreign Minister"
     r"|Defen[cs]e Minister|Supreme Leader)\b"
@@ -91,6 +95,10 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
         if modality(sent, at, end, clause) != "factual":
             continue
         actors = with_pair(sent, participants(sent, at, clause))
+        if sent.pair and _PAIR_SUBJECT.match(sent.text, clause[0] - sent.start):
+            actors = set(
+                sent.pair
+            )  # "The two governments signed 18 agreements, including one on the Budapest-Belgrade railway"
         if len(actors) < 2:
             continue
         draft = Draft(
