@@ -65,6 +65,10 @@ _PAIR_SUBJECT = re.compile(
     r"\W*(?:[A-Z]\w+ \w+,\s*)?(?:the|both) (?:two )?(?:governments|sides|countries|nations|leaders|presidents|ministers)\b",
     re.IGNORECASE,
 )
+_TALKS_ON = re.compile(
+    r"\b(?:talks|negotiations|work|discussions|consultations)\s+(?:on|about|toward|towards|over)\b",
+    re.IGNORECASE,
+)
 _TITLE = re.compile(
     r"\s+(?:President|Prime Minister|Premier|leader|Chancellor|King|Crown Prince|Emir|Foreign Minister"
     r"|Defen[cs]e Minister|Supreme Leader)\b"
@@ -84,6 +88,8 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             continue
         if match["agreed"] and _TARGET_TALK.search(sent.text):
             continue
+        if _TALKS_ON.search(match.group()):
+            continue  # "agreed to restart talks on a trade deal": no deal yet
         if match["verb"] and re.search(r"\bto\s+$", sent.text[: match.start()]):
             continue  # "officials expect the two governments to sign 40 agreements": not signed yet
         if match["worth"] and _GOVERNED.search(

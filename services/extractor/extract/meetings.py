@@ -132,6 +132,9 @@ _RECALLED = re.compile(
     r"|first)\s+$",
     re.IGNORECASE,
 )
+_AGREED_TO = re.compile(
+    r"\b(?:agreed|agree|agrees|pledged|promised|decided|vowed)\s+to\s+(?:\w+\s+)?$", re.IGNORECASE
+)
 _HELD_VERB = re.compile(r"\b(?:held|had|hosted|attended|concluded|wrapped up|ended)\b")
 _OBJECT_GAP = re.compile(
     r"\s*(?:with\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.-]*\s+){0,4}"
@@ -226,6 +229,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if noun and _ONGOING.match(sent.text, end - sent.start):
         return None  # "Talks between Commission officials and Chinese negotiators are continuing": a process
+    if mood == "factual" and _AGREED_TO.search(before[-30:]):
+        mood = "future"  # "the two leaders agreed to meet again in Gyeongju at the end of October"
     if word.startswith(("will ", "to ", "would ")) and mood == "factual":
         mood = "future"  # the modal is part of the trigger: "will travel to Moscow this week"
     actors = _actors(sent, at, clause)

@@ -26,7 +26,7 @@ _NOUN = re.compile(
 _THREAT_NOUN = re.compile(
     r"\b(?:consequences|retaliation|reprisals?|a (?:heavy |high |steep )?price"
     r"|(?:a |an )?(?:firm|strong|resolute|stern|forceful|tough|decisive) (?:response|countermeasures|reaction)"
-    r"|(?:all )?necessary measures|respond(?: firmly| resolutely| in kind)"
+    r"|(?:all )?necessary measures|respond(?: firmly| resolutely| in kind)|measures to (?:safeguard|protect|defend)"
     r"|punitive action|punishment)\b"
 )  # lower-cased text
 # Verbs that restrict by themselves: their object is the target.
@@ -50,7 +50,7 @@ _THREAT = re.compile(
     re.IGNORECASE,
 )
 _CUE = re.compile(
-    r"\b(?:impos\w+|slapp?\w*|levie[sd]|levy(?:ing)?|announc\w+|unveil\w*|adopt\w*|approv\w*|introduc\w*"
+    r"\b(?:impos\w+|slapp?\w*|levie[sd]|levy(?:ing)?|announc\w+|unveil\w*|adopt\w*|approv\w*|introduc\w*|published"
     r"|raise[sd]?|raising|hik\w+|increas\w+|doubl\w+|tripl\w+|tighten\w*|expand\w*|extend\w*|broaden\w*"
     r"|froze|frozen|freez\w+|added|adding|adds|placed|put|puts|enacted|issued|rolled out|unleash\w*|began|start\w*"
     r"|(?:has |have |had )?faced|faces|facing|hit(?! out)|targets|targeted|targeting|took effect|take effect)\b",

@@ -18,7 +18,7 @@ _TARGET_NOUN = re.compile(
 _TARGET_VERB = re.compile(
     r"\b(?:to|would|will|intends?|aims?|aimed|agreed|pledged|vowed|plans?|hopes?|seeks?|wants?|of)\s+"
     r"(?:\w+\s+){0,2}(?:boost|rais|increas|lift|expand|bring|tak|push|doubl|grow|reach|hit)\w*\b"
-    r"[^.;]{0,40}\b(?:trade|turnover|commerce|exchanges|it)\b[^.;]{0,50}$",
+    r"[^.;]{0,40}\b(?:trade|turnover|commerce|exchanges|it|the figure|the volume|the total)\b[^.;]{0,50}$",
     re.IGNORECASE,
 )
 # "were aiming for annual trade of $100 billion", "targeting two-way trade of $X"
@@ -326,9 +326,17 @@ def _period(doc: Doc, sent: Sent, anchor: int, clause: tuple[int, int]) -> str |
     ]
     if not candidates:
         return None
-    best = min(
-        candidates,
-        key=lambda d: abs(d.start - anchor) + (0 if clause[0] <= d.start < clause[1] else 200),
+    # "rose to $4.2 billion in October from $3.6 billion in September": each figure's own date
+    # follows it; else the nearest date in its clause.
+    end = next((m.end for m in sent.money if m.start == anchor), anchor)
+    own = [d for d in candidates if 0 <= d.start - end <= 12]
+    best = (
+        own[0]
+        if own
+        else min(
+            candidates,
+            key=lambda d: abs(d.start - anchor) + (0 if clause[0] <= d.start < clause[1] else 200),
+        )
     )
     resolved = resolve(best, doc.published, "past")
     return (
