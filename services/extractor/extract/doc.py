@@ -48,6 +48,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "pledged in",
         "decided in",
         "negotiations",
+        "consultations",
         "travel",
         "flew to",
         "flies to",
@@ -230,7 +231,13 @@ class Sent:
     @property
     def dates(self) -> list[DateExpr]:
         if self._dates is None:
-            self._dates = find_dates(*self._source, self.start, self.end)
+            found = find_dates(*self._source, self.start, self.end)
+            skip = self.memo.get("dateline")
+            if isinstance(
+                skip, tuple
+            ):  # "KANANASKIS, Alberta, June 18 -": the filing date, no event's
+                found = [d for d in found if not skip[0] <= d.start < skip[1]]
+            self._dates = found
         return self._dates
 
     @property
@@ -282,6 +289,9 @@ def analyse(raw: str, published: date) -> Doc:
             span.caption,
             mentions[bisect_left(starts, span.start) : bisect_left(starts, span.end)],
         )
+        for a, b in lines:
+            if span.start <= a < span.end:
+                sent.memo["dateline"] = (a, b)
         codes = sorted({m.code for m in sent.mentions if m.code and m.code != "UN"})
         if codes or not sents:  # the pair changes only where actors are named
             singles.update(codes)

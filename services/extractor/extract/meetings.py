@@ -16,7 +16,8 @@ _TRIGGER = re.compile(
     r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits"
     r"|arrived in|arrives in|arriving in|landed in|lands in|sat down with|sat down for|sits down with"
     r"|sit down with|received|receives|welcomed|welcomes|negotiations|(?:will |to |would )?travel to"
-    r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y)(?: on)? to|agreed in|agreed at|pledged in|decided in)\b",
+    r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y)(?: on)? to|agreed in|agreed at|pledged in|decided in"
+    r"|consultations)\b",
     re.IGNORECASE,
 )
 _PAST = {
@@ -43,6 +44,7 @@ _PAST = {
     "welcomed",
 }
 _NOUNS = {
+    "consultations",
     "negotiations",
     "meeting",
     "summit",
@@ -231,6 +233,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None  # "Talks between Commission officials and Chinese negotiators are continuing": a process
     if mood == "factual" and _AGREED_TO.search(before[-30:]):
         mood = "future"  # "the two leaders agreed to meet again in Gyeongju at the end of October"
+    if word.startswith(("travel", "fl")) and mood == "factual":
+        return None  # "Lee flew to Washington later on Saturday": a journey; a visit is told by its talks
     if word.startswith(("will ", "to ", "would ")) and mood == "factual":
         mood = "future"  # the modal is part of the trigger: "will travel to Moscow this week"
     actors = _actors(sent, at, clause)
@@ -263,12 +267,15 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         and when.day < doc.published - _RECENT
     ):
         return None  # "set a new target at a meeting with Putin" in February, told in December: a reference
-    where = (
-        own_where
-        or place(sent, clause[0], clause[1], end)
-        or _destination(sent, word, end)
-        or _seat_before(sent, at, noun)
-    )
+    if reference and noun:  # "ahead of this month's summit": its own place only, not the clause's
+        where = own_where
+    else:
+        where = (
+            own_where
+            or place(sent, clause[0], clause[1], end)
+            or _destination(sent, word, end)
+            or _seat_before(sent, at, noun)
+        )
     draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
     draft.fields["location"] = where
     draft.fields["anaphoric"] = anaphoric
@@ -390,6 +397,10 @@ def _usable(word: str, before: str, after: str) -> bool:
         return bool(
             re.match(r"\s+(?:the\s+)?[A-Z]", after)
         )  # "flew to Hanoi", "will travel to China"
+    if word == "consultations":  # "held the seventh round of government consultations in Berlin"
+        return bool(
+            _TALKS_CUE.search(before[-60:]) or re.match(r"\s+(?:in|with|between|at)\b", after)
+        )
     if (
         word == "negotiations"
     ):  # "negotiations in Washington between X and Y", not "concluded negotiations on"
