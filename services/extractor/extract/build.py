@@ -85,6 +85,20 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             continue
         if draft.fields.pop("anaphoric", False):
             last = next((k for k in reversed(kept) if k.type in _MEETINGS), None)
+            if (
+                last is not None
+                and last.type == "meeting_held"
+                and draft.type == "meeting_announced"
+            ):
+                # "Liu He met Lighthizer in Washington on Thursday, and the talks were set to resume on
+                # Friday": a further meeting of the same parties, where they met
+                if last.actors == draft.actors and draft.date is not None:
+                    draft.fields.setdefault("location", None)
+                    draft.fields["location"] = draft.fields["location"] or last.fields.get(
+                        "location"
+                    )
+                    kept.append(draft)
+                continue
             if last is not None:
                 if last.actors == draft.actors and _agree(
                     "location", last.fields.get("location"), draft.fields.get("location")

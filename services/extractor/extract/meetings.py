@@ -379,7 +379,9 @@ def _venue(sent: Sent, at: int) -> bool:
 def _usable(word: str, before: str, after: str) -> bool:
     if word == "talks":
         return bool(
-            _TALKS_CUE.search(before[-40:]) or re.match(r"\s+(?:in|with|between|on)\b", after)
+            _TALKS_CUE.search(before[-40:])
+            or re.match(r"\s+(?:in|with|between|on)\b", after)
+            or re.match(r"\s+(?:were|are|will|was|is)\s+(?:set|due|scheduled|expected|to)\b", after)
         )
     if word == "call":
         return not _CALL_VERB.match(after) and not re.search(

@@ -124,6 +124,9 @@ _READY = re.compile(
     re.IGNORECASE,
 )
 _FACE = re.compile(r"\b(?:could|would|may|might|will|to)\s+face\b", re.IGNORECASE)
+_SPEAKER = re.compile(
+    r"(?P<who>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*)\s+(?:has\s+|had\s+)?(?:also\s+)?(?P<verb>said|says|warned|threatened)\b[^.;]*$"
+)
 _BACKDROP = re.compile(
     r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
@@ -254,7 +257,27 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
         by = set(
             last[1]
         )  # "It also announced sanctions against ...": the imposer of the sentence before
-    if facing:  # "Russia has faced U.S. sanctions": the subject is the target, never the imposer
+    told: list[str] = []
+    if facing and not by:
+        speaker = _SPEAKER.search(sent.text, max(0, cue_at - sent.start - 90), cue_at - sent.start)
+        if speaker:  # "Trump has also said China could face similar tariffs": the speaker threatens
+            said = [
+                m.code
+                for m in sent.mentions
+                if m.code
+                and sent.start + speaker.start() <= m.start < sent.start + speaker.start("verb")
+            ]
+            by = set(said[:1])
+            told = [
+                m.code
+                for m in sent.mentions
+                if m.code and sent.start + speaker.end("verb") <= m.start < cue_at
+            ]
+    if (
+        facing and by and told
+    ):  # the first actor after "said": "China, the largest buyer of Russian crude, could face"
+        target = {told[0]} - by
+    elif facing:  # "Russia has faced U.S. sanctions": the subject is the target, never the imposer
         subject = [
             m.code
             for m in sent.mentions
