@@ -229,6 +229,12 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     mood = modality(sent, at, end, clause, _reach(sent, end, clause) if noun else end)
     if mood in {"negated", "hypothetical"}:
         return None
+    if (
+        word == "talks"
+        and not own_when
+        and re.match(r"\s+(?:on|about|over)\s+(?:a|an|the)\b", after)
+    ):
+        return None  # "agreed to restart talks on a trade deal": negotiations on a subject, no meeting named
     if noun and _ONGOING.match(sent.text, end - sent.start):
         return None  # "Talks between Commission officials and Chinese negotiators are continuing": a process
     if mood == "factual" and _AGREED_TO.search(before[-30:]):

@@ -437,3 +437,65 @@ def test_phrasings_from_other_outlets(text: str, expected: list[dict[str, Any]])
 )
 def test_phrasings_from_more_outlets(text: str, expected: list[dict[str, Any]]) -> None:
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trump has also said China, the largest buyer of Russian crude, could face similar secondary tariffs.",
+            [{"type": "sanctions_threatened", "by": ["USA"], "target": ["CHN"]}],
+        ),
+        (
+            "Chinese Vice Premier Liu He met U.S. Trade Representative Robert Lighthizer in Washington on Tuesday "
+            "evening, and the talks were set to resume on Thursday.",
+            [
+                {"type": "meeting_held", "actors": ["CHN", "USA"], "date": "2022-09-13"},
+                {
+                    "type": "meeting_announced",
+                    "actors": ["CHN", "USA"],
+                    "location": "Washington",
+                    "date": "2022-09-15",
+                },
+            ],
+        ),
+        (
+            "India's imports from Russia rose to $4.2 billion in August from $3.6 billion in July.",
+            [
+                {
+                    "type": "trade_volume",
+                    "value_usd": 4.2e9,
+                    "period": "2022-08",
+                    "flow": "imports",
+                    "reporter": "IND",
+                },
+                {
+                    "type": "trade_volume",
+                    "value_usd": 3.6e9,
+                    "period": "2022-07",
+                    "flow": "imports",
+                    "reporter": "IND",
+                },
+            ],
+        ),
+        (
+            "KANANASKIS, Alberta, June 18 - Mark Carney and Narendra Modi met in Kananaskis on Tuesday.",
+            [{"type": "meeting_held", "actors": ["CAN", "IND"], "date": "2022-09-13"}],
+        ),
+        ("Lee Jae-myung flew to Washington later on Saturday.", []),
+        (
+            "Olaf Scholz and Li Qiang held the seventh round of government consultations in Berlin on Tuesday.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "DEU"],
+                    "location": "Berlin",
+                    "date": "2022-09-13",
+                }
+            ],
+        ),
+        ("The two leaders agreed to restart talks on a trade deal between Canada and India.", []),
+    ],
+)
+def test_phrasings_from_the_sixth_set(text: str, expected: list[dict[str, Any]]) -> None:
+    check(text, expected)
