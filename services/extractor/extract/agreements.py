@@ -11,7 +11,7 @@ _DEAL = (
     r"|MoUs?|protocols?|currency swap|swap line|swap)"
 )
 _TRIGGER = re.compile(
-    rf"\b(?P<verb>sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ikes?)|clinch(?:ed|es)?|conclud(?:ed|es)"
+    rf"\b(?P<verb>sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ikes?)|clinch(?:ed|es)?|conclud(?:ed|es)|exchanged"
     rf"|reach(?:ed|es)?|agreed|agrees|finali[sz]ed)\s+(?:[^\s;]+\s+){{0,7}}?{_DEAL}\b"
     rf"|\b{_DEAL}\b[^.;]{{0,80}}?\s(?:was|were|has been|have been|had been)\s+(?P<passive>signed|inked|sealed|struck"
     r"|concluded|agreed)"

@@ -66,6 +66,9 @@ _NOT_HELD = re.compile(
     r"|^\W*(?:[\w-]+\s+){0,6}?\w+n't\b",
     re.IGNORECASE,
 )
+_NOT_HESITATE = re.compile(
+    r"\b(?:not|never)\s+hesitate\s+to\b|\bwon't\s+hesitate\s+to\b", re.IGNORECASE
+)
 _CALLED_OFF_CUE = re.compile(r"postpon|cancel|call|scrap|shelv|put off|delay")
 _CALLED_OFF = re.compile(
     r"\b(?:was|were|has been|had been|have been|is|are|been)\s+(?:\w+\s+)?(?:cancel\w*"
@@ -79,7 +82,7 @@ _TOPIC = re.compile(
     r"\b(?:to discuss|discuss(?:ed|ing|es)?|on issues|over|about|regarding|concerning|including|the situation in"
     r"|war in|crisis in|invasion of|conflict in|relations with|ties with|support for|annexation of"
     r"|sidelines of|margins of|as well as|amid|on the part of|show of force against|aimed at|directed at|against"
-    r"|apart from|besides|other than|except for|prompting|forcing|leading|causing)\b[^,;]*",
+    r"|apart from|besides|other than|except for|prompting|forcing|leading|causing|through|via|across)\b[^,;]*",
     re.IGNORECASE,
 )
 ANAPHOR = re.compile(
@@ -140,6 +143,9 @@ def modality(
         first = ends[-1]
     after = text[end - sent.start : reach - sent.start] if reach else ""
     window = text[first:at] + " " + after
+    hesitate = _NOT_HESITATE.search(text, first, at)
+    if hesitate:  # "would not hesitate to impose further restrictions": a resolve, not a negation
+        first = hesitate.end()
     if (
         NEGATION.search(text, first, at)
         or _NOT_HELD.search(after)  # "the summit was not held"; not "... but no firm commitment"

@@ -48,6 +48,7 @@ _PLANNED_AFTER = re.compile(
     r"|planned|proposed|expected|scheduled|due|set to|to be held|provided for)",
     re.IGNORECASE,
 )
+_NOT_WHERE = re.compile(r"\b(?:that|which|who|part of|under|after|since)\b", re.IGNORECASE)
 _VERB_FIRST = re.compile(r"(?:held|hold|conduct|stag|launch|began|begin|start|kick)", re.IGNORECASE)
 _PLURAL = re.compile(
     r"\b(?:they|their|them|the two|both|each other|one another|the leaders|the sides|the three|the four|the allies"
@@ -175,4 +176,8 @@ def _fill_place(doc: Doc, sent: Sent) -> None:
     sequel = _SEQUEL.search(sent.text)
     if sequel:
         end = sent.start + sequel.end()
-        last[1].fields["location"] = place(sent, end, sent.end, end)
+        cut = _NOT_WHERE.search(
+            sent.text, end - sent.start
+        )  # "... are part of a deal that ... reached in Moscow"
+        hi = sent.start + cut.start() if cut else sent.end
+        last[1].fields["location"] = place(sent, end, hi, end)

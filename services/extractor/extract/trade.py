@@ -18,7 +18,7 @@ _TARGET_NOUN = re.compile(
 _TARGET_VERB = re.compile(
     r"\b(?:to|would|will|intends?|aims?|aimed|agreed|pledged|vowed|plans?|hopes?|seeks?|wants?|of)\s+"
     r"(?:\w+\s+){0,2}(?:boost|rais|increas|lift|expand|bring|tak|push|doubl|grow|reach|hit)\w*\b"
-    r"[^.;]{0,40}\b(?:trade|turnover|commerce|exchanges|it|the figure|the volume|the total)\b[^.;]{0,50}$",
+    r"[^.;]{0,40}\b(?:trade|turnover|commerce|exchanges|it|the figure|that figure|this figure|the volume|the total)\b[^.;]{0,50}$",
     re.IGNORECASE,
 )
 # "were aiming for annual trade of $100 billion", "targeting two-way trade of $X"
