@@ -69,6 +69,12 @@ _TALKS_ON = re.compile(
     r"\b(?:talks|negotiations|work|discussions|consultations)\s+(?:on|about|toward|towards|over)\b",
     re.IGNORECASE,
 )
+_SUMMIT_IN = re.compile(r"\b(?:summit|conference|forum|games)\s+in\b", re.IGNORECASE)
+_LISTING = re.compile(
+    r"\W*(?:The|These|Those|Among the|They)\s+(?:deals|agreements|accords|documents|memoranda|contracts"
+    r"|include|included|cover|covered)\b",
+    re.IGNORECASE,
+)
 _TITLE = re.compile(
     r"\s+(?:President|Prime Minister|Premier|leader|Chancellor|King|Crown Prince|Emir|Foreign Minister"
     r"|Defen[cs]e Minister|Supreme Leader)\b"
@@ -143,6 +149,8 @@ def _signing_meeting(sent: Sent, deal: Draft, clause: tuple[int, int]) -> list[D
     if len(leaders) < 2 or not leaders <= deal.actors:
         return []
     where = place(sent, at, clause[1], deal.trigger[1])
+    if where and _SUMMIT_IN.search(sent.text, deal.trigger[1] - sent.start, clause[1] - sent.start):
+        where = None  # "signed 37 agreements on the heels of the G20 summit in Rio de Janeiro"
     if where is None:
         return []  # without a place the signing may have been remote or the leaders' agreement in principle
     meeting = Draft(
@@ -188,7 +196,11 @@ def _domain(doc: Doc, sent: Sent, deal: str) -> str:
         if pattern.search(deal):
             return name
     before = [s.text for s in doc.sents[max(0, sent.index - 2) : sent.index]]
-    for text in (sent.text, *reversed(before)):
+    after = doc.sents[sent.index + 1].text if sent.index + 1 < len(doc.sents) else ""
+    listed = (
+        [after] if _LISTING.match(after) else []
+    )  # "The deals include protocols opening China's market to ..."
+    for text in (*listed, sent.text, *reversed(before)):
         for name, pattern in _DOMAIN_RES[:-1]:
             if pattern.search(text):
                 return name

@@ -45,7 +45,7 @@ _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _RELATIVE = re.compile(  # on the lower-cased text
     r"(?:yesterday|today|tomorrow|tonight|(?:(?:earlier|later) (?:this|in the)|last|next|this|past|coming"
     r"|(?:the )?(?:end|start|beginning|middle) of (?:the|this|next|last))"
-    r" (?:week|month|year))(?![a-z])"
+    r" (?:week|month|year)|(?:over |during )?(?:the|this|last) weekend)(?![a-z])"
 )
 _PART = re.compile(  # on the lower-cased text
     rf"(?:the )?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[ -](?P<qh>quarter|half)"
@@ -314,6 +314,8 @@ def _resolve_relative(phrase: str, pub: date) -> Resolved | None:
     if unit in {"yesterday", "today", "tonight", "tomorrow"}:
         day = pub + timedelta(days={"yesterday": -1, "tomorrow": 1}.get(unit, 0))
         return Resolved(day.isoformat(), "day", day)
+    if unit == "weekend":  # the weekend before publication (or of its week, told on a weekend)
+        return _week(pub - timedelta(days=2))
     if unit == "week":
         return _week(pub + timedelta(days=7 * step))
     if unit == "month":

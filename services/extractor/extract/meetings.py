@@ -4,7 +4,7 @@ import re
 from datetime import date, timedelta
 
 from services.extractor.extract.clauses import ANAPHOR, clause_of, modality, participants, with_pair
-from services.extractor.extract.dates import Resolved, resolve
+from services.extractor.extract.dates import DateExpr, Resolved, resolve
 from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.gazetteer import PLACE_COUNTRY
 from services.extractor.extract.slots import Draft, event_date, place, source
@@ -14,7 +14,7 @@ _TRIGGER = re.compile(
     r"|phone calls?|telephone calls?|video calls?|call|phoned|telephoned|spoke|speaks?|talked|video ?conferences?"
     r"|video link|virtual summit|tete-a-tete|tête-à-tête|chat|(?:phone|telephone) conversation"
     r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits"
-    r"|arrived in|arrives in|arriving in|landed in|lands in|sat down with|sat down for|sits down with"
+    r"|arrived in|arrives in|arriving in|arrive in|landed in|lands in|sat down with|sat down for|sits down with"
     r"|sit down with|received|receives|welcomed|welcomes|negotiations|(?:will |to |would )?travel to"
     r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y)(?: on)? to|agreed in|agreed at|pledged in|decided in"
     r"|consultations)\b",
@@ -206,7 +206,9 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     # "when they met earlier this month": a reference back, which the seeds' gold does not count as an
     # event; "after talks at the White House" (a noun with its own date or place) is news.
     if _BACKGROUND.match(sent.text[clause[0] - sent.start : match.start()]) and not (
-        (noun and (own_when or own_where)) or _recent_day(doc, sent, clause, at)
+        (noun and (own_when or own_where))
+        or _recent_day(doc, sent, clause, at)
+        or _ahead(own_when)  # "when he meets Manturov in Moscow next month": a future meeting
     ):
         return None
     if noun and _venue(sent, at):
@@ -302,6 +304,13 @@ def _seat_before(sent: Sent, at: int, noun: bool) -> str | None:
         return None
     seat = next((m for m in sent.mentions if m.place and 0 <= at - m.end <= 1), None)
     return seat.place if seat else None
+
+
+def _ahead(own_when: list[DateExpr]) -> bool:
+    """The meeting's own date says it is ahead: "next month", "next Tuesday", "the coming weeks"."""
+    return bool(own_when) and (
+        own_when[0].prep in {"next", "coming"} or own_when[0].extra.startswith(("next", "coming"))
+    )
 
 
 def _recent_day(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> bool:
