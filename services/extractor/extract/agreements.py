@@ -43,7 +43,7 @@ _DOMAINS = (
     ),
     (
         "finance",
-        r"currenc(?:y|ies)|swaps?|financ\w*|bank\w*|payments?|loans?|credit|settlements?|bonds?|monetary",
+        r"currenc(?:y|ies)|settle\w*|yuan|renminbi|reais|rupees|roubles?|rubles?|swaps?|financ\w*|bank\w*|payments?|loans?|credit|settlements?|bonds?|monetary",
     ),
     ("trade", r"trade|investments?|tariffs?|exports?|imports?|commerce|economic|customs"),
 )

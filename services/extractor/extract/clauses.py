@@ -178,6 +178,10 @@ def located(sent: Sent, mention: Mention) -> bool:
     Hiroshima Summit")."""
     if mention.place and _SUMMIT_AFTER.match(sent.text, mention.end - sent.start):
         return True
+    if mention.kind == "place" and re.match(
+        r"\s+[A-Z][a-z]", sent.text[mention.end - sent.start :]
+    ):
+        return False  # "the Asia-Pacific Economic Cooperation summit", "the Black Sea Fleet": part of a name
     before = sent.text[max(0, mention.start - sent.start - 14) : mention.start - sent.start]
     if (
         mention.place

@@ -130,6 +130,12 @@ _CURRENCY = re.compile(
 )
 
 
+_FIRST_NAMES = frozenset(
+    {"Santiago", "Victoria", "Kingston", "Florence", "Lima", "Paris", "Sofia", "Regina"}
+)
+_NAME_AFTER = re.compile(
+    r" [A-Z][a-z]+(?![\w-]*\s+(?:[Ss]ummit|[Ff]orum|[Pp]alace|[Dd]eclaration))"
+)
 _REGION_BEFORE = re.compile(r"(?:Eastern|Central|Western|Northern|Southern|non-|pan-)\s?$")
 _GENERIC_AFTER = re.compile(
     r"\s(?:country|countries|nation|nations|state|states|continent|capitals?|neighbou?rs?|buyers|customers"
@@ -147,6 +153,8 @@ def tag(text: str) -> list[Mention]:
         surface, entry = _FORMS[form]
         if entry.needs_full and not entry.needs_full & seen:
             continue
+        if form in _FIRST_NAMES and _NAME_AFTER.match(text, end):
+            continue  # "Santiago Cafiero": a first name, not Chile's capital
         if form.startswith("European") and (
             _REGION_BEFORE.search(text, max(0, start - 12), start)
             or _GENERIC_AFTER.match(text, end)

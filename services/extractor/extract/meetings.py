@@ -153,6 +153,7 @@ _ONGOING = re.compile(
 _EU_MEMBERS = frozenset(
     "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP SWE".split()
 )
+_GATHERINGS = frozenset({"G20", "G7", "SCO", "BRICS", "ASEAN", "UN", "AU"})
 _QUAD = frozenset({"AUS", "IND", "JPN", "USA"})
 
 
@@ -484,6 +485,9 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
         found -= blocs  # with two states at the table, a bloc named alongside is the setting
     if "QUAD" in found:
         found = (found - {"QUAD"}) | _QUAD
+    found -= (
+        _GATHERINGS  # "attended a G20 ministers' meeting in New Delhi": a gathering, not a party
+    )
     if "EU" in found and len(found) == 2 and not (found - {"EU"}) - _EU_MEMBERS:
         return (
             set()

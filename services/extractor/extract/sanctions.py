@@ -14,7 +14,7 @@ from services.extractor.extract.gazetteer import Mention
 from services.extractor.extract.slots import Draft, event_date, source
 
 _NOUN = re.compile(
-    r"\b(?:sanctions?|restrictions?|embargo(?:es)?|export controls?|controls on (?:the )?exports?|export curbs?"
+    r"\b(?:sanctions?|restrictions?|embargo(?:es)?|export controls?|(?:controls|curbs?) on (?:the )?exports?|export curbs?"
     r"|export bans?|import bans?"
     r"|tariffs?|(?:anti-dumping |countervailing |punitive |import |retaliatory )?duties|levies"
     r"|blacklist|entity list|penalt(?:y|ies)|punitive measures|counter-?measures|retaliatory measures"
@@ -32,7 +32,7 @@ _THREAT_NOUN = re.compile(
 # Verbs that restrict by themselves: their object is the target.
 _VERB = re.compile(
     r"\b(?:sanctioned|sanctioning|blacklisted|blacklisting|(?:banned|bans|banning|barred|halted|suspended"
-    r"|blocked|restricted|curbed|stopped)\s+(?:(?:all|the|its|most|some|further|new)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"|blocked|restricted|curbed|stopped|restricting|curbing|halting|suspending|blocking|banning)\s+(?:(?:all|the|its|most|some|further|new)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:imports?|exports?|shipments|sales|purchases)"
     r"|(?:froze|freezes|freezing|frozen|seized|blocked)\s+(?:the\s+)?(?:[\w-]+\s+)?assets\s+of"
     r"|(?:remov\w*|drop\w*|strik\w+|struck|delist\w*)(?=\s+(?:[\w-]+\s+){0,3}?from\s+(?:a|an|its|the|their)\s+"
