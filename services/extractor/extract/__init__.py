@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from schemas import Event
 from services.extractor.extract.agreements import read_agreements
 from services.extractor.extract.build import merge, to_event
+from services.extractor.extract.clauses import located
 from services.extractor.extract.cooperation import read_exercises, read_statements
 from services.extractor.extract.doc import Doc, Sent, analyse
 from services.extractor.extract.meetings import read_meetings
@@ -42,6 +43,11 @@ def extract_events(text: str, *, published_at: datetime, article_id: str) -> lis
             for reader in READERS:
                 found = reader(doc, sent)
                 drafts.extend(found)
+                places = {m.place for m in sent.mentions if m.place and located(sent, m)}
+                if (
+                    found and len(places) == 1
+                ):  # for a meeting the next sentence tells without its place
+                    doc.notes["last_place"] = (sent.index, places.pop(), found[-1].actors)
                 dated = [d for d in found if d.date is not None and d.date.precision == "day"]
                 if dated:  # for "the same day", or a meeting the next sentence tells more of
                     doc.notes["last_date"] = (sent.index, dated[-1].date, dated[-1].actors)

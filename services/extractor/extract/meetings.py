@@ -285,6 +285,14 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
             or _destination(sent, word, end)
             or _seat_before(sent, at, noun)
         )
+    if where is None and kind == "meeting_held" and not any(m.place for m in sent.mentions):
+        last = doc.notes.get(
+            "last_place"
+        )  # "... signed a partnership agreement in Lima on Thursday. The
+        if (
+            last and last[0] == sent.index - 1 and last[2] == frozenset(actors)
+        ):  # presidents met at the palace"
+            where = last[1]
     draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
     draft.fields["location"] = where
     draft.fields["anaphoric"] = anaphoric
