@@ -31,6 +31,17 @@ def _follows_trade(doc: Doc, sent: Sent) -> bool:
     return last is not None and last[0] == sent.index - 1
 
 
+def _remember(doc: Doc, sent: Sent, found: list[Draft]) -> None:
+    """The place and day of a sentence's events, for a meeting the next sentence tells more of, and
+    for "the same day"."""
+    places = {m.place for m in sent.mentions if m.place and located(sent, m)}
+    if len(places) == 1:
+        doc.notes["last_place"] = (sent.index, places.pop(), found[-1].actors)
+    dated = [d for d in found if d.date is not None and d.date.precision == "day"]
+    if dated:
+        doc.notes["last_date"] = (sent.index, dated[-1].date, dated[-1].actors)
+
+
 def extract_events(text: str, *, published_at: datetime, article_id: str) -> list[Event]:
     """Return the events a careful reader finds in `text`, in text order."""
     if not text.strip():
@@ -42,13 +53,7 @@ def extract_events(text: str, *, published_at: datetime, article_id: str) -> lis
         if sent.families or _follows_trade(doc, sent):  # most sentences name no event word at all
             for reader in READERS:
                 found = reader(doc, sent)
-                drafts.extend(found)
-                places = {m.place for m in sent.mentions if m.place and located(sent, m)}
-                if (
-                    found and len(places) == 1
-                ):  # for a meeting the next sentence tells without its place
-                    doc.notes["last_place"] = (sent.index, places.pop(), found[-1].actors)
-                dated = [d for d in found if d.date is not None and d.date.precision == "day"]
-                if dated:  # for "the same day", or a meeting the next sentence tells more of
-                    doc.notes["last_date"] = (sent.index, dated[-1].date, dated[-1].actors)
+                if found:
+                    drafts.extend(found)
+                    _remember(doc, sent, found)
     return [to_event(draft, text, article_id, published_at) for draft in merge(drafts)]
