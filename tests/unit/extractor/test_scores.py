@@ -2,10 +2,10 @@
 
 - seeds: the China-Russia 2022 seed documents (the issue's target: micro-F1 and precision at least 0.90);
 - devset: 39 invented articles over many pairs, written with the rules;
-- heldout, blind, blind2 ... blind7: 45, 40, 40, 30, 30, 30, 30 and 30 articles written by helpers who never
-  saw the rules, each scored once before any rule was written for it (F1 0.68, 0.84, 0.62, 0.70, 0.81,
-  0.79, 0.77, 0.81), then used to generalise the rules (never to special-case a sentence);
-- blind8: 30 articles written blind to the rules and never tuned on (P 0.85 R 0.81 F1 0.83): the
+- heldout, blind, blind2 ... blind8: 45, 40, 40 and six times 30 articles written by helpers who never saw
+  the rules, each scored once before any rule was written for it (F1 0.68, 0.84, 0.62, 0.70, 0.81, 0.79,
+  0.77, 0.81, 0.83), then used to generalise the rules (never to special-case a sentence);
+- blind9: 30 articles written blind to the rules and never tuned on (P 0.83 R 0.79 F1 0.81): the
   honest estimate for unseen news (docs/EXTRACTION.md).
 
 The floors sit a little under the measured scores, so that a change that loses events fails here.
@@ -59,7 +59,8 @@ def test_seeds_meet_the_target() -> None:
         ("blind5", 0.89, 0.85),
         ("blind6", 0.84, 0.82),
         ("blind7", 0.89, 0.84),
-        ("blind8", 0.82, 0.80),
+        ("blind8", 0.88, 0.86),
+        ("blind9", 0.80, 0.78),
     ],
 )
 def test_other_pairs_and_years(name: str, precision: float, f1: float) -> None:
@@ -80,12 +81,12 @@ def test_other_pairs_and_years(name: str, precision: float, f1: float) -> None:
         "blind5",
         "blind6",
         "blind7",
+        "blind8",
     ],
 )
 def test_articles_without_events_stay_empty(name: str) -> None:
     """The traps (hypotheticals, denials, global totals, sport, business lobbies) yield no event. The set kept
-    blind (blind8) is only measured: two of its traps still yield a meeting (one reads a G20 ministers'
-    meeting as a party), the next thing to fix, measured on a new blind set."""
+    blind (blind9) is only measured here, never asserted on its traps."""
     empty = [line for line in lines(DATA / f"{name}.jsonl") if not line["events"]]
     assert empty, "each set holds articles with no such event"
     report = score_self_contained(empty)
