@@ -238,13 +238,16 @@ def _known(
 ) -> tuple[str, AlertState] | None:
     """The remembered alert `event` may be another report of, with its group."""
     for key in candidate_groups(event, published.date(), event_type):
-        fits = [
-            (aid, m) for aid, m in state.matches(key).items() if _compatible(event, published, m)
-        ]
+        fits = _fits(state, key, event, published)
         if fits:
             aid = min(fits, key=lambda fit: _closeness(event, fit[0], fit[1]))[0]
             return key, state.alert(key, aid)
     return None
+
+
+def _fits(state: State, key: str, event: Event, published: datetime) -> list[tuple[str, Match]]:
+    """The indexed alerts of a group that `event` could be another report of."""
+    return [(aid, m) for aid, m in state.matches(key).items() if _compatible(event, published, m)]
 
 
 def _closeness(event: Event, aid: str, known: Match) -> tuple[int, int, datetime, str]:
@@ -279,9 +282,8 @@ def needed(messages: list[EventsExtracted], state: State) -> dict[str, set[str]]
             types = [None, "meeting_announced"] if event.type == "meeting_held" else [None]
             for event_type in types:
                 for key in candidate_groups(event, published.date(), event_type):
-                    for aid, match in state.matches(key).items():
-                        if _compatible(event, published, match):
-                            out.setdefault(key, set()).add(aid)
+                    for aid, _ in _fits(state, key, event, published):
+                        out.setdefault(key, set()).add(aid)
     return out
 
 

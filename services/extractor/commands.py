@@ -1,11 +1,9 @@
 """Extractor commands: extract events from files, and score the extractor against a gold file."""
 
 import json
-from collections import defaultdict
-from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -13,7 +11,7 @@ from rich.table import Table
 
 from schemas import ArticleIn, Event, article_id_for
 from services.common.seeds import MANIFEST, load_seed_articles
-from services.extractor.evaluate import Report, score, score_self_contained
+from services.extractor.evaluate import Report, score_folder, score_self_contained
 from services.extractor.extract import extract_events
 
 app = typer.Typer(
@@ -88,12 +86,7 @@ def evaluate(
         except ValueError as error:
             raise typer.BadParameter(f"{gold}: {error}; or give --articles DIR") from error
     else:
-        extracted: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
-        for article in load_seed_articles(articles):
-            extracted[Path(article.source or "").name].extend(
-                e.gold_view() for e in _events_of(article)
-            )
-        report = score(lines, extracted)
+        report = score_folder(lines, articles)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2))
     else:

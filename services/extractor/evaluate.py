@@ -4,8 +4,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
+from schemas import article_id_for
+from services.common.seeds import load_seed_articles
 from services.extractor.extract import extract_events
 from services.extractor.extract.build import dates_agree
 
@@ -166,3 +169,15 @@ def score_self_contained(lines: Iterable[Mapping[str, Any]]) -> Report:
         extracted[str(line["id"])] = [event.gold_view() for event in events]
         gold.append({"article": line["id"], "events": line["events"]})
     return score(gold, extracted)
+
+
+def score_folder(lines: Iterable[Mapping[str, Any]], folder: Path) -> Report:
+    """Score gold lines against the articles of a folder described by its manifest.json (the seeds)."""
+    extracted: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for article in load_seed_articles(folder):
+        article_id = article_id_for(article.title, article.text)
+        events = extract_events(
+            article.text, published_at=article.published_at, article_id=article_id
+        )
+        extracted[Path(article.source or "").name].extend(e.gold_view() for e in events)
+    return score(lines, extracted)

@@ -93,8 +93,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                 # "Liu He met Lighthizer in Washington on Thursday, and the talks were set to resume on
                 # Friday": a further meeting of the same parties, where they met
                 if last.actors == draft.actors and draft.date is not None:
-                    draft.fields.setdefault("location", None)
-                    draft.fields["location"] = draft.fields["location"] or last.fields.get(
+                    draft.fields["location"] = draft.fields.get("location") or last.fields.get(
                         "location"
                     )
                     kept.append(draft)

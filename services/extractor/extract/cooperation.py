@@ -5,7 +5,7 @@ import re
 from services.extractor.extract.clauses import clause_of, modality, participants, with_pair
 from services.extractor.extract.dates import Resolved, resolve
 from services.extractor.extract.doc import Doc, Sent
-from services.extractor.extract.slots import Draft, event_date, place, source
+from services.extractor.extract.slots import NOT_EVENT_DATE, Draft, event_date, place, source
 
 _DRILL = (
     r"(?:exercises?|drills?|patrols?|war ?games|manoeuvres|maneuvers|flights|missions|naval games)"
@@ -118,7 +118,7 @@ def _statement_date(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> R
     target year ("... by 2030"); without one, merge() takes the date of the parties' meeting."""
     best = None
     for expr in sent.dates:
-        if not clause[0] <= expr.start < clause[1] or expr.prep in {"since", "until", "till", "by"}:
+        if not clause[0] <= expr.start < clause[1] or expr.prep in NOT_EVENT_DATE:
             continue
         if expr.start < at and _SUBORDINATE.search(
             sent.text, max(clause[0], expr.start - 45) - sent.start, expr.start - sent.start

@@ -7,7 +7,7 @@ from services.extractor.extract.clauses import ANAPHOR, clause_of, modality, par
 from services.extractor.extract.dates import DateExpr, Resolved, resolve
 from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.gazetteer import PLACE_COUNTRY
-from services.extractor.extract.slots import Draft, event_date, place, source
+from services.extractor.extract.slots import NOT_EVENT_DATE, Draft, event_date, place, source
 
 _TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|summit|talks|visit|visits|visited|visiting|trip|hosts?|hosted|hosting"
@@ -141,9 +141,6 @@ _HELD_VERB = re.compile(r"\b(?:held|had|hosted|attended|concluded|wrapped up|end
 _OBJECT_GAP = re.compile(
     r"\s*(?:with\s+)?(?:the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w.-]*\s+){0,4}"
 )
-_NOT_MEETING_DATE = frozenset(
-    {"since", "until", "till", "by"}
-)  # "a target of $250bn by 2024 at a meeting"
 _SAME_DAY = re.compile(
     r"\b(?:the same day|that day|on the same day|the day before|the previous day)\b", re.IGNORECASE
 )
@@ -259,7 +256,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     # A verb's date stops at a second verb of the same subject ("flew to Hanoi ... and is due to meet
     # Chinh on Monday").
     date_hi = clause[1] if noun else _reach(sent, end, (clause[0], clause[1]), clause[1])
-    when = event_date(doc, sent, clause[0], date_hi, at, direction, _NOT_MEETING_DATE)
+    when = event_date(doc, sent, clause[0], date_hi, at, direction, NOT_EVENT_DATE)
     if kind == "meeting_held" and when and word not in _PAST and when.day > doc.published:
         kind = "meeting_announced"
     elif kind == "meeting_announced" and when and noun and _ended(when, doc.published):
@@ -326,7 +323,7 @@ def _recent_day(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> bool:
     """A subordinate "after X sat down with Y in Washington on Thursday evening" is news when its own
     day is recent; "when they met earlier this month" refers back."""
     when = event_date(
-        doc, sent, clause[0], clause[1], at, "past", _NOT_MEETING_DATE
+        doc, sent, clause[0], clause[1], at, "past", NOT_EVENT_DATE
     ) or _sentence_date(doc, sent, clause, "past")
     return when is not None and when.precision == "day" and doc.published - when.day <= _RECENT
 

@@ -13,6 +13,11 @@ from services.extractor.extract.gazetteer import PLACE_COUNTRY
 _SAID = re.compile(r" (?:said|says|told|added|noted)(?![a-z])")
 
 
+# Dates that bound something else rather than date an event: "since 2014", "until 2030", "by 2024" (a
+# target year, not when a meeting or statement took place).
+NOT_EVENT_DATE = frozenset({"since", "until", "till", "by"})
+
+
 @dataclass
 class Draft:
     """An event being read: type, parties, fields and where it was read; built into a schema event later."""

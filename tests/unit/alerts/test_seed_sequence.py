@@ -173,6 +173,9 @@ def test_a_batch_that_reads_only_the_alerts_it_needs_decides_alike(replay: Any, 
         chunk = messages[i : i + batch]
         state = _as_stored(stored)
         wanted = needed(chunk, state)
+        assert all(wanted.values()), (
+            "a group is named only with alerts to read (HMGET needs a field)"
+        )
         state.groups = {g: {a: stored.groups[g][a] for a in ids} for g, ids in wanted.items()}
         emitted += [a for m in chunk for a in decide(m, state, NOW, recency_days=45)]
         for group, ids in state.dirty.items():  # what store.writes saves
