@@ -28,7 +28,9 @@ _DOMAINS = (
     (
         "agriculture",
         r"wheat|grain|barley|soy\w*|corn|maize|agricultur\w*|farm\w*|food|pork|beef|poultry|dairy"
-        r"|fertili[sz]er\w*|fisher\w*|rice|phytosanitary|crops?|livestock",
+        r"|fertili[sz]er\w*|fisher\w*|fish|fish meal|seafood|rice|phytosanitary|crops?|livestock|sorghum|grapes?"
+        r"|fruits?|vegetables?|meat|mutton|sugar|coffee|cocoa|cotton|sesame|cherries|avocados?|durians?|palm oil"
+        r"|veterinary|sanitary",
     ),
     (
         "energy",
@@ -48,6 +50,15 @@ _DOMAINS = (
     ("trade", r"trade|investments?|tariffs?|exports?|imports?|commerce|economic|customs"),
 )
 _DOMAIN_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _DOMAINS]
+# Subjects outside the named domains: a deal whose own words name one is "other", whatever its context says.
+_OTHER_DOMAIN = re.compile(
+    r"\b(?:satellites?|space|lunar|science|scientific|research|education\w*|universit\w+|students?|cultur\w+"
+    r"|tourism|health|medical|vaccines?|climate|environment\w*|media|sports?|visas?|extradition|legal"
+    r"|judicial|law enforcement|migration|customs cooperation)\b",
+    re.IGNORECASE,
+)
+# Ceremony, not subject matter: "welcomed Lula with full military honours".
+_CEREMONY = re.compile(r"\bmilitary (?:honou?rs|band|parade|guard)|guard of honou?r", re.IGNORECASE)
 _MONEY_CUE = re.compile(
     r"(?:worth|valued at|value of|totall?ing)(?:\s+(?:an estimated|about|around|nearly|some|almost|up to"
     r"|more than|over))?\s*$",
@@ -68,6 +79,10 @@ _PAIR_SUBJECT = re.compile(
 _TALKS_ON = re.compile(
     r"\b(?:talks|negotiations|work|discussions|consultations)\s+(?:on|about|toward|towards|over)\b",
     re.IGNORECASE,
+)
+# "concluded negotiations on the pact in December 2020": talks that end in a deal conclude it.
+_CONCLUDED_TALKS = re.compile(
+    r"conclud\w+\s+(?:the\s+|their\s+)?(?:talks|negotiations)\s+on\b", re.IGNORECASE
 )
 _SUMMIT_IN = re.compile(r"\b(?:summit|conference|forum|games)\s+in\b", re.IGNORECASE)
 _LISTING = re.compile(
@@ -94,7 +109,7 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             continue
         if match["agreed"] and _TARGET_TALK.search(sent.text):
             continue
-        if _TALKS_ON.search(match.group()):
+        if _TALKS_ON.search(match.group()) and not _CONCLUDED_TALKS.match(match.group()):
             continue  # "agreed to restart talks on a trade deal": no deal yet
         if match["verb"] and re.search(r"\bto\s+$", sent.text[: match.start()]):
             continue  # "officials expect the two governments to sign 40 agreements": not signed yet
@@ -195,12 +210,14 @@ def _domain(doc: Doc, sent: Sent, deal: str) -> str:
     for name, pattern in _DOMAIN_RES:
         if pattern.search(deal):
             return name
-    before = [s.text for s in doc.sents[max(0, sent.index - 2) : sent.index]]
+    if _OTHER_DOMAIN.search(deal):
+        return "other"  # "a pact to jointly build a sixth satellite"
+    before = [_CEREMONY.sub("", s.text) for s in doc.sents[max(0, sent.index - 2) : sent.index]]
     after = doc.sents[sent.index + 1].text if sent.index + 1 < len(doc.sents) else ""
     listed = (
         [after] if _LISTING.match(after) else []
     )  # "The deals include protocols opening China's market to ..."
-    for text in (*listed, sent.text, *reversed(before)):
+    for text in (*listed, _CEREMONY.sub("", sent.text), *reversed(before)):
         for name, pattern in _DOMAIN_RES[:-1]:
             if pattern.search(text):
                 return name

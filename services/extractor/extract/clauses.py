@@ -90,6 +90,8 @@ ANAPHOR = re.compile(
     r"|navies|states|heads of state|ministers|foreign ministers|partners|allies|giants|economies)"
     r"|both (?:sides|countries|nations|leaders|men|governments|delegations)|each other|one another|the pair"
     r"|the (?:two )?delegations|the negotiators|two-way|the neighbou?rs"
+    r"|the (?:three|four|five) (?:countries|nations|sides|leaders|governments|allies|partners|militaries|navies"
+    r"|(?:[\w-]+ )?ministers)|all three|trilateral"
     r"|bilateral|they|their|them|jointly|joint|the two(?!\s+(?:groups|compan|firms|clubs|teams|universit|lobb|banks|executives|organi|chambers|bodies|associations)))\b",
     re.IGNORECASE,
 )
@@ -237,8 +239,33 @@ def _participants(sent: Sent, lo: int, hi: int) -> set[str]:
     return named
 
 
+_GROUP = re.compile(
+    r"\b(?:the|all|all the|of the)\s+(?P<n>three|four|five)(?:\s+(?:countries|nations|states|governments|leaders|sides"
+    r"|allies|partners|navies|militaries|armies|powers|neighbou?rs|(?:[\w-]+\s+)?ministers|heads of state))?\b"
+    r"|\b(?P<tri>trilateral)\b",
+    re.IGNORECASE,
+)
+_COUNT = {"three": 3, "four": 4, "five": 5}
+
+
+def with_group(sent: Sent, found: set[str]) -> set[str] | None:
+    """ "the three countries", "trilateral": the states last listed together, when their number fits."""
+    if not sent.group or not found <= sent.group:
+        return None  # "three-way naval exercises with Iran" names its third party
+    for match in _GROUP.finditer(sent.text):
+        size = 3 if match["tri"] else _COUNT[match["n"].lower()]
+        if size == len(sent.group) and (found or not match["tri"]):
+            return set(sent.group)
+    return None
+
+
 def with_pair(sent: Sent, found: set[str], pointer: re.Pattern[str] = ANAPHOR) -> set[str]:
-    """Complete a one-sided actor set with the article's pair when the text points at it ("the two sides")."""
+    """Complete a one-sided actor set with the article's pair when the text points at it ("the two sides"),
+    or with the states last listed together ("the three countries")."""
+    if len(found) < 3 and sent.group:
+        group = with_group(sent, found)
+        if group is not None:
+            return group
     if len(found) >= 2 or not sent.pair or not pointer.search(sent.text):
         return found
     if found <= sent.pair:

@@ -51,6 +51,9 @@ _PART = re.compile(  # on the lower-cased text
     rf"(?:the )?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)[ -](?P<qh>quarter|half)"
     rf"(?: (?:of|in) (?:(?P<qy>{_YEAR})|(?P<qrel>the year|this year|last year|next year)))?"
 )
+_YEAR_WORD = re.compile(
+    r",? (?:of )?(?P<rel>last|next|this) year(?![a-z])"
+)  # on the lower-cased text
 _PART_CODE = re.compile(rf"(?P<k>[QH])(?P<n>[1-4])(?:\s?(?P<y>{_YEAR}))?(?![0-9A-Za-z])")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[\s-]*(?:the\s)?$")
 # A bare month or year is a date only after one of these words ("in March", "by 2024").
@@ -131,7 +134,11 @@ def find_dates(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
             m["m"] != "May"
             or prep in {"in", "since", "until", "last", "next", "early", "late", "mid", "of"}
         ):  # "May" alone is a verb more often than a month
-            out.append(DateExpr(m.start(), m.end(), "m", None, month, None, "", prep))
+            year_word = _YEAR_WORD.match(low, m.end())  # "in November last year"
+            end = year_word.end() if year_word else m.end()
+            extra = year_word["rel"] if year_word else ""
+            out.append(DateExpr(m.start(), end, "m", None, month, None, extra, prep))
+            taken.update(range(m.start(), end))
         taken.update(range(m.start(), m.end()))
     for m in _DAY_FIRST.finditer(text, lo, hi):
         if m.start() not in taken and not (m.start() and text[m.start() - 1].isalnum()):
@@ -163,7 +170,7 @@ def find_dates(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
             )
         )
     for m in _RELATIVE.finditer(low, lo, hi):
-        if not (m.start() and low[m.start() - 1].isalpha()):
+        if not (m.start() and low[m.start() - 1].isalpha()) and m.start() not in taken:
             out.append(
                 DateExpr(
                     m.start(), m.end(), "rel", None, None, None, " ".join(m.group().split()), ""
@@ -249,7 +256,11 @@ def resolve(expr: DateExpr, pub: date, direction: str | None) -> Resolved | None
     if expr.kind == "my" and expr.year and expr.month:
         return Resolved(f"{expr.year}-{expr.month:02d}", "month", date(expr.year, expr.month, 15))
     if expr.kind == "m" and expr.month:
-        year = _month_year(pub, expr.month, expr.prep, direction)
+        year = (
+            pub.year + {"last": -1, "next": 1}.get(expr.extra, 0)
+            if expr.extra
+            else _month_year(pub, expr.month, expr.prep, direction)
+        )
         return Resolved(f"{year}-{expr.month:02d}", "month", date(year, expr.month, 15))
     if expr.kind == "y" and expr.year:
         return Resolved(str(expr.year), "year", date(expr.year, 7, 1))

@@ -57,6 +57,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "sit down",
         "receiv",
         "welcom",
+        "rolled out the red carpet",
+        "rolls out the red carpet",
     ),
     "agreement": (
         "sign",
@@ -83,7 +85,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "trade": ("trade", "turnover", "export", "import", "shipment", "commerce", "trading"),
     "sanctions": (
         "sanction",
-        "restriction",
+        "restrict",
         "embargo",
         "control",
         "tariff",
@@ -192,6 +194,7 @@ class Sent:
         "clause_spans",
         "end",
         "families",
+        "group",
         "index",
         "low",
         "memo",
@@ -221,6 +224,7 @@ class Sent:
         self.text = source[0][start:end]
         self.low = source[1][start:end]
         self.pair: frozenset[str] = frozenset()  # the article's pair as of this sentence
+        self.group: frozenset[str] = frozenset()  # three or more states listed together just before
         self.families: set[str] = set()  # event families whose stems the sentence holds
         self._dates: list[DateExpr] | None = None
         self._money: list[Amount] | None = None
@@ -280,6 +284,7 @@ def analyse(raw: str, published: date) -> Doc:
     pairs: Counter[frozenset[str]] = Counter()
     singles: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
+    group: tuple[int, frozenset[str]] | None = None
     for index, span in enumerate(sentences(text)):
         sent = Sent(
             index,
@@ -302,6 +307,10 @@ def analyse(raw: str, published: date) -> Doc:
             sent.pair = _leading_pair(pairs, singles, first_seen)
         else:
             sent.pair = sents[-1].pair
+        listed = _listed(text, sent.mentions)
+        if listed:
+            group = (index, listed)
+        sent.group = group[1] if group and index - group[0] <= _GROUP_REACH else frozenset()
         sents.append(sent)
     _mark_families(source[1], sents)
     return Doc(text, published, sents)
@@ -328,6 +337,29 @@ def _mark_families(low: str, sents: list[Sent]) -> None:
                 index = 0
                 continue
         sents[index].families |= _STEM_FAMILIES[match.group()]
+
+
+_GROUP_REACH = 6  # sentences after a list of states in which "the three countries" may point at it
+_LIST_GAP = re.compile(r"(?:'s)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?")
+
+
+def _listed(text: str, mentions: list[Mention]) -> frozenset[str]:
+    """Three or more states written as one list ("South Korea, Japan and the United States"), which
+    "the three countries" may later point at."""
+    best: frozenset[str] = frozenset()
+    run: list[str] = []
+    edge = -1
+    for m in mentions:
+        if not m.code or m.code == "UN":
+            continue
+        if run and _LIST_GAP.fullmatch(text, edge, m.start):
+            run.append(m.code)
+        else:
+            run = [m.code]
+        edge = m.end
+        if len(set(run)) >= 3 and len(set(run)) > len(best):
+            best = frozenset(run)
+    return best
 
 
 def _leading_pair(

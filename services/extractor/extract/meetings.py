@@ -17,10 +17,11 @@ _TRIGGER = re.compile(
     r"|arrived in|arrives in|arriving in|arrive in|landed in|lands in|sat down with|sat down for|sits down with"
     r"|sit down with|received|receives|welcomed|welcomes|negotiations|(?:will |to |would )?travel to"
     r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y)(?: on)? to|agreed in|agreed at|pledged in|decided in"
-    r"|consultations)\b",
+    r"|consultations|rolled out the red carpet for|rolls out the red carpet for)\b",
     re.IGNORECASE,
 )
 _PAST = {
+    "rolled out the red carpet for",
     "met",
     "visited",
     "hosted",
@@ -74,7 +75,8 @@ _COUNTED = re.compile(
 )
 _BACKGROUND = re.compile(r"^\W*(?:when|since|after|before|as|once|until)\b", re.IGNORECASE)
 _PREP_REF = re.compile(
-    r"\b(?:at|during|in|on|after|before|since|following|ahead of|of|from|sidelines of|margins of)\s+"
+    r"\b(?:at|during|in|on|after|before|since|following|follows?|followed|ahead of|of|from|sidelines of"
+    r"|margins of)\s+"
     r"(?:their|the|his|her|its|a|an|this|that|our|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,3}$",
 )
 _DEFINITE = re.compile(
@@ -129,6 +131,11 @@ _CLUB_BEFORE = re.compile(
 _PP_REF = re.compile(
     r"\b(?:since|during|after|before|following|ahead of)\s+(?:[\w.'-]+\s+){0,6}$", re.IGNORECASE
 )
+_REQUESTED = re.compile(
+    r"\b(?:requests?|requested|asked|asking|asks|push\w*|calls?|called|calling|appeals?|bids?|sought|seek\w*"
+    r"|wants?|wanted|hopes?|pressed|pressing|lobb\w+)\s+for\s+(?:a|an|another|fresh|new)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _RECALLED = re.compile(
     r"\b(?:recall\w*|remember\w*|since|after|following)\s+(?:their|the|its|his|her)\s+(?:last|previous|earlier|most recent"
     r"|first)\s+$",
@@ -147,6 +154,8 @@ _SAME_DAY = re.compile(
 _ONGOING = re.compile(
     r"(?:\s+[^,.;]{0,100}?)?\s(?:are|is)\s+(?:still\s+)?(?:continuing|ongoing|under way|underway|dragging on|stalled)\b"
 )
+# "to meet his South Korean counterpart": a counterpart is the other side of the article's pair.
+_POINTER = re.compile(rf"{ANAPHOR.pattern}|\bcounterparts?\b", re.IGNORECASE)
 _EU_MEMBERS = frozenset(
     "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP SWE".split()
 )
@@ -171,10 +180,20 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
             dated and all(d.type != draft.type or _other_date(d, draft) for d in found)
         ):
             found.append(draft)
+        else:
+            _fill(found, draft)
     held = [d for d in found if d.type == "meeting_held"]
     if held:
         doc.notes["last_meeting"] = (sent.index, held[0].actors)
     return found
+
+
+def _fill(found: list[Draft], draft: Draft) -> None:
+    """A later trigger of the same meeting tells its place ("agreed to resume reciprocal visits, and
+    Kishida accepted an invitation to visit Seoul")."""
+    same = next((d for d in found if d.type == draft.type and d.actors == draft.actors), None)
+    if same is not None and same.fields.get("location") is None and draft.fields.get("location"):
+        same.fields["location"] = draft.fields["location"]
 
 
 def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft | None:
@@ -211,6 +230,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if noun and _venue(sent, at):
         return None
+    if noun and _REQUESTED.search(before[-50:]):
+        return None  # "repeated requests for a phone call with his counterpart had gone unanswered"
     reference = _PREP_REF.search(before[-60:]) or (_PP_REF.search(before[-70:]) if noun else None)
     if noun and _RECALLED.search(before[-40:]) and not _recent_day(doc, sent, clause, at):
         return (
@@ -482,7 +503,7 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
     # "from the G20 summit in New Delhi": a setting, never a party (a Quad summit is its four); it is
     # set aside before "the two presidents" is completed with the article's pair.
     found = participants(sent, at, clause) - (venues - {"QUAD"})
-    found = with_pair(sent, found)
+    found = with_pair(sent, found, _POINTER)
     if len(found) >= 2:
         found -= _side_actors(sent)
     blocs = {m.code for m in sent.mentions if m.kind == "bloc" and m.code and m.code != "QUAD"}

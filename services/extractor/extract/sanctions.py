@@ -131,6 +131,7 @@ _BACKDROP = re.compile(
     r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+_RELATIVE = re.compile(r"\W*(?:which|that)\s", re.IGNORECASE)
 _BY = re.compile(r"^\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _FILLER = re.compile(
     r"^(?:'s)?(?:\s|,|and|new|fresh|further|increasing|punishing|severe|harsh|economic|financial|trade|secondary"
@@ -287,16 +288,19 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     elif threat and (addressee := _addressed(sent, cue_end, by)):
         target = addressee  # "warned Beijing against helping Russia evade sanctions"
     else:
-        target = _targets(sent, cue_at, cue_word, noun_at, noun_end, clause, by, verb) - by
-    if not target and threat:
-        facing_later = _FACE.search(sent.text, cue_end - sent.start, noun_at - sent.start)
-        if facing_later:  # "warned that Chinese banks could face sanctions if they help Russia"
-            faced = [
+        target = set()
+        facing_later = (
+            _FACE.search(sent.text, cue_end - sent.start, noun_at - sent.start) if threat else None
+        )
+        if facing_later:  # "warned that India could face sanctions under a law targeting buyers of
+            faced = [  # Russian weapons": who faces them is the target, not what the law names
                 m.code
                 for m in sent.mentions
                 if m.code and cue_end <= m.start and m.end <= sent.start + facing_later.start()
             ]
             target = set(faced[-1:]) - by
+        if not target:
+            target = _targets(sent, cue_at, cue_word, noun_at, noun_end, clause, by, verb) - by
     if not target and threat:
         target = _addressee(sent, cue_at, cue_end, by) - by
     if not target and threat and by and by < sent.pair:
@@ -417,6 +421,10 @@ def _by(
     if participle:
         return set()  # "sanctions imposed on Russia": the sentence's subject is not the imposer
     lo = clause_of(sent, cue_at)[0]
+    if _RELATIVE.match(sent.text, lo - sent.start):
+        lo = (
+            sent.start
+        )  # "adopted a package ..., which ... blacklists two Chinese banks": the package's imposer
     # The subject stands right before its verb ("..., and Washington has warned that"); the clause's
     # first actor ("Deliveries ... to India began this month, and Washington ...") may be another's.
     near = [m for m in sent.mentions if m.code and lo <= m.start and m.end <= cue_at]

@@ -41,7 +41,7 @@ _PREVIOUS = re.compile(
 )
 _NOT_BILATERAL = re.compile(
     r"\b(?:deficit|surplus|investment|investments|loans?|reserves|debt|market share|global|worldwide"
-    r"|overall (?:exports|imports)|total (?:exports|imports))\b",
+    r"|(?:overall|total) (?:[\w-]+ )?(?:exports|imports)|(?<!of )foreign trade(?! (?:ministry|minister|department|office|council|bank))|(?:import|export) bill)\b",
     re.IGNORECASE,
 )
 _DEAL_AFTER = re.compile(
@@ -49,13 +49,18 @@ _DEAL_AFTER = re.compile(
     r"|investment|fund|package|project|pipeline)s?\b",
     re.IGNORECASE,
 )
+# "ran a $24.1 billion deficit in its trade with Japan": a balance, not a trade figure.
+_GAP_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:trade\s+)?(?:deficit|surplus|shortfall|imbalance)\b", re.IGNORECASE
+)
 _LEVIED = re.compile(
     r"\b(?:tariffs?|duties|levies|sanctions|restrictions|controls)\s+(?:\w+\s+){0,6}?on\s+"
     r"(?:a further |an additional |another |some |about |nearly |over )?$",
     re.IGNORECASE,
 )
 _FORECAST = re.compile(
-    r"\b(?:could|may|might|would|will|expected|forecasts?|projected|estimated to|set to|on track)\b",
+    r"\b(?:could|may|might|would|will|expect(?:s|ed)?|forecasts?|projected|estimated to|set to|on track"
+    r"|predicts?|predicted|projects?)\b",
     re.IGNORECASE,
 )
 _CARRY = re.compile(
@@ -117,7 +122,12 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
             continue
         lead = sent.text[max(0, amount.start - sent.start - 50) : amount.start - sent.start]
         tail = sent.text[amount.end - sent.start : amount.end - sent.start + 30]
-        if _NOT_BILATERAL.search(lead) or _DEAL_AFTER.match(tail) or _LEVIED.search(lead[-35:]):
+        if (
+            _NOT_BILATERAL.search(lead)
+            or _DEAL_AFTER.match(tail)
+            or _GAP_AFTER.match(tail)
+            or _LEVIED.search(lead[-35:])
+        ):
             continue
         if _NOT_BILATERAL.search(
             sent.text, clause_of(sent, amount.start)[0] - sent.start, amount.start - sent.start

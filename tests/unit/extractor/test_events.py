@@ -499,3 +499,127 @@ def test_phrasings_from_more_outlets(text: str, expected: list[dict[str, Any]]) 
 )
 def test_phrasings_from_the_sixth_set(text: str, expected: list[dict[str, Any]]) -> None:
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visit told as a welcome
+        (
+            "Xi Jinping rolled out the red carpet for Vladimir Putin in Beijing on Thursday.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "RUS"],
+                    "location": "Beijing",
+                    "date": "2022-09-08",
+                }
+            ],
+        ),
+        # "his counterpart": the other side of the article's pair
+        (
+            "Poland signed a tank deal with South Korea. Defence Minister Mariusz Blaszczak said he would "
+            "travel to Seoul in October to meet his South Korean counterpart.",
+            [
+                {"type": "agreement_signed", "actors": ["KOR", "POL"], "domain": "military"},
+                {
+                    "type": "meeting_announced",
+                    "actors": ["KOR", "POL"],
+                    "location": "Seoul",
+                    "date": "2022-10",
+                },
+            ],
+        ),
+        # "the three countries" points at the states listed together just before
+        (
+            "South Korea, Japan and the United States on Thursday launched Freedom Edge, their first "
+            "multi-domain military exercise, in the East China Sea. Defence ministers from the three "
+            "countries will meet in Tokyo next month.",
+            [
+                {
+                    "type": "military_exercise",
+                    "actors": ["JPN", "KOR", "USA"],
+                    "location": "East China Sea",
+                },
+                {
+                    "type": "meeting_announced",
+                    "actors": ["JPN", "KOR", "USA"],
+                    "location": "Tokyo",
+                    "date": "2022-10",
+                },
+            ],
+        ),
+        # a later trigger of the same meeting gives its place
+        (
+            "Yoon and Kishida agreed to resume reciprocal visits, and Kishida accepted an invitation to visit Seoul.",
+            [{"type": "meeting_announced", "actors": ["JPN", "KOR"], "location": "Seoul"}],
+        ),
+        # a call asked for is no call held
+        (
+            "Australia's trade minister said repeated requests for a phone call with his Chinese counterpart "
+            "had gone unanswered.",
+            [],
+        ),
+        # who "could face sanctions" is the target, not what the law targets
+        (
+            "US lawmakers have warned that India could face sanctions under a 2017 law targeting buyers of "
+            "Russian weapons.",
+            [{"type": "sanctions_threatened", "by": ["USA"], "target": ["IND"]}],
+        ),
+        # a relative clause keeps the package's imposer
+        (
+            "The European Union on Friday adopted its 18th package of sanctions against Russia, which, for the "
+            "first time, blacklists two Chinese regional banks.",
+            [
+                {"type": "sanctions_imposed", "by": ["EU"], "target": ["RUS"]},
+                {"type": "sanctions_imposed", "by": ["EU"], "target": ["CHN"]},
+            ],
+        ),
+        (
+            "Japan on Thursday began restricting exports to South Korea of three materials used in chips.",
+            [{"type": "sanctions_imposed", "by": ["JPN"], "target": ["KOR"]}],
+        ),
+        # balances and a country's whole trade are no bilateral figures
+        (
+            "Japan's exports to South Korea totalled $54.6 billion last year, while South Korea ran a "
+            "$24.1 billion deficit in its trade with Japan.",
+            [{"type": "trade_volume", "value_usd": 54.6e9, "flow": "exports", "reporter": "JPN"}],
+        ),
+        (
+            "Russia accounted for 4% of China's total foreign trade, which slipped 5% to $5.94 trillion.",
+            [],
+        ),
+        (
+            "Trade between China and Brazil totalled $157.5 billion in 2021, and officials expect it to top "
+            "$160 billion this year.",
+            [
+                {"type": "trade_volume", "value_usd": 157.5e9, "period": "2021"},
+                {"type": "trade_volume", "value_usd": 160e9, "period": "2022", "forecast": True},
+            ],
+        ),
+        (
+            "Trade in goods between the 27-nation bloc and China amounted to €856 billion in 2021.",
+            [{"type": "trade_volume", "actors": ["CHN", "EU"], "period": "2021"}],
+        ),
+        # deals: the subject the deal names, not the ceremony around it; talks concluded conclude a deal
+        (
+            "Xi welcomed Lula to Beijing with full military honours. The two leaders oversaw the signing of "
+            "15 agreements, among them a pact to jointly build a sixth satellite.",
+            [
+                {"type": "meeting_held", "actors": ["BRA", "CHN"], "location": "Beijing"},
+                {"type": "agreement_signed", "actors": ["BRA", "CHN"], "domain": "other"},
+            ],
+        ),
+        (
+            "The two governments signed 37 agreements, including protocols that open the Chinese market to "
+            "Brazilian sorghum and grapes.",
+            [{"type": "agreement_signed", "domain": "agriculture"}],
+        ),
+        (
+            "China and the EU concluded negotiations on the investment pact in December 2020.",
+            [{"type": "agreement_signed", "actors": ["CHN", "EU"], "date": "2020-12"}],
+        ),
+    ],
+)
+def test_phrasings_from_the_ninth_set(text: str, expected: list[dict[str, Any]]) -> None:
+    check(text, expected)

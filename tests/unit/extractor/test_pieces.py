@@ -159,6 +159,13 @@ PUB = date(2022, 9, 14)  # a Wednesday
         ("last December", None, "2021-12", "month"),
         ("in December", "future", "2022-12", "month"),
         ("yesterday", None, "2022-09-13", "day"),
+        (
+            "in November last year",
+            "past",
+            "2021-11",
+            "month",
+        ),  # the month of last year, not of this
+        ("in March next year", "future", "2023-03", "month"),
     ],
 )
 def test_dates(text: str, direction: str | None, iso: str, precision: str) -> None:
