@@ -7,7 +7,7 @@ from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.slots import Draft, event_date, place, source
 
 _DEAL = (
-    r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memorand(?:um|a)(?: of understanding)?"
+    r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memorand(?:ums?|a)(?: of understanding)?"
     r"|MoUs?|protocols?|currency swap|swap line|swap)"
 )
 _TRIGGER = re.compile(
@@ -66,7 +66,7 @@ _MONEY_CUE = re.compile(
 )
 # Near the deal, a plainer preposition also gives its size: "expand their swap line by $5 billion".
 _NEAR_MONEY_CUE = re.compile(
-    r"\b(?:by|of|for)(?:\s+(?:about|around|nearly|some|almost|up to|more than|over))?\s*$",
+    r"\b(?:by|of|for|at)(?:\s+(?:about|around|nearly|some|almost|up to|more than|over))?\s*$",
     re.IGNORECASE,
 )
 _GOVERNED = re.compile(
@@ -79,10 +79,6 @@ _PAIR_SUBJECT = re.compile(
 _TALKS_ON = re.compile(
     r"\b(?:talks|negotiations|work|discussions|consultations)\s+(?:on|about|toward|towards|over)\b",
     re.IGNORECASE,
-)
-# "concluded negotiations on the pact in December 2020": talks that end in a deal conclude it.
-_CONCLUDED_TALKS = re.compile(
-    r"conclud\w+\s+(?:the\s+|their\s+)?(?:talks|negotiations)\s+on\b", re.IGNORECASE
 )
 _SUMMIT_IN = re.compile(r"\b(?:summit|conference|forum|games)\s+in\b", re.IGNORECASE)
 _LISTING = re.compile(
@@ -109,8 +105,8 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             continue
         if match["agreed"] and _TARGET_TALK.search(sent.text):
             continue
-        if _TALKS_ON.search(match.group()) and not _CONCLUDED_TALKS.match(match.group()):
-            continue  # "agreed to restart talks on a trade deal": no deal yet
+        if _TALKS_ON.search(match.group()):
+            continue  # "agreed to restart talks on a trade deal", "concluded negotiations on": no deal signed
         if match["verb"] and re.search(r"\bto\s+$", sent.text[: match.start()]):
             continue  # "officials expect the two governments to sign 40 agreements": not signed yet
         if match["worth"] and _GOVERNED.search(

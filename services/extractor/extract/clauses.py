@@ -82,8 +82,16 @@ _TOPIC = re.compile(
     r"\b(?:to discuss|discuss(?:ed|ing|es)?|on issues|over|about|regarding|concerning|including|the situation in"
     r"|war in|crisis in|invasion of|conflict in|relations with|ties with|support for|annexation of"
     r"|sidelines of|margins of|as well as|amid|on the part of|show of force against|aimed at|directed at|against"
-    r"|apart from|besides|other than|except for|prompting|forcing|leading|causing|through|via|across)\b[^,;]*",
+    r"|apart from|besides|other than|except for|prompting|forcing|leading|causing|through|via|across"
+    r"|call(?:ed|s|ing) for)\b[^,;]*",
     re.IGNORECASE,
+)
+# A source named after the event, not a party to it: ", in what U.S. officials described as ...",
+# ", Japanese officials said".
+_SPEAKER_AFTER = re.compile(
+    r",\s+(?:in what\s+|according to\s+)?(?:the\s+)?(?:[A-Z][\w.'-]*\s+){1,3}(?:officials?|ministry|ministries"
+    r"|spokes(?:man|woman|person)|sources|state media|media|diplomats?|analysts?)\s+(?:have\s+|had\s+)?"
+    r"(?:said|says|say|described|told|reported|confirmed|added|noted)\b"
 )
 ANAPHOR = re.compile(
     r"\b(?:the two (?:countries|nations|sides|leaders|presidents|men|governments|neighbou?rs|powers|militaries"
@@ -203,7 +211,10 @@ def located(sent: Sent, mention: Mention) -> bool:
 
 def _masked(sent: Sent, lo: int, hi: int) -> list[tuple[int, int]]:
     text = sent.text[lo - sent.start : hi - sent.start]
-    return [(lo + m.start(), lo + m.end()) for m in _TOPIC.finditer(text)]
+    masks = [(lo + m.start(), lo + m.end()) for m in _TOPIC.finditer(text)]
+    if ", " in text:
+        masks += [(lo + m.start(), lo + m.end()) for m in _SPEAKER_AFTER.finditer(text)]
+    return masks
 
 
 def participants(sent: Sent, pos: int, clause: tuple[int, int] | None = None) -> set[str]:

@@ -17,7 +17,7 @@ _EXERCISE = re.compile(
     rf"(?:[\w-]+\s+){{0,3}}(?:naval|military|air|aerial|army|navy)\s+{_DRILL}\b"
     rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*|began|begin|start\w*|launch\w*|wrap\w* up|conclud\w*"
     rf"|complet\w*|kick\w* off|carr\w+ out|took part in|take part in|taking part in|participat\w+ in|join\w*)"
-    rf"\s+(?:the|their|a|an)\s+(?:[\w/-]+\s+){{0,5}}?{_DRILL}\b"
+    rf"\s+(?:the|their|a|an)\s+(?:[\w/\"'“”-]+\s+){{0,5}}?{_DRILL}\b"
     # a named drill and what it is: "launched Freedom Edge, their first multi-domain military exercise"
     rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*|began|begin|start\w*|launch\w*|kick\w* off)"
     rf"\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)|\s+\d{{2,4}}|-\d{{2,4}})*,\s+(?:the|their|its|a|an)\s+"

@@ -57,6 +57,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "sit down",
         "receiv",
         "welcom",
+        "invit",
         "rolled out the red carpet",
         "rolls out the red carpet",
     ),
@@ -313,7 +314,13 @@ def analyse(raw: str, published: date) -> Doc:
         sent.group = group[1] if group and index - group[0] <= _GROUP_REACH else frozenset()
         sents.append(sent)
     _mark_families(source[1], sents)
-    return Doc(text, published, sents)
+    doc = Doc(text, published, sents)
+    filed = [
+        m for m in tagged if lines and lines[0][0] <= m.start < lines[0][1] and m.place and m.code
+    ]
+    if filed and lines[0][0] < 5:  # "SEOUL, May 27 (Reuters) -": where the story was filed
+        doc.notes["dateline"] = (filed[0].place, filed[0].code)
+    return doc
 
 
 # Every stem of every family in one trie-shaped pattern: one pass of the regex engine over the text.

@@ -17,7 +17,7 @@ _TRIGGER = re.compile(
     r"|arrived in|arrives in|arriving in|arrive in|landed in|lands in|sat down with|sat down for|sits down with"
     r"|sit down with|received|receives|welcomed|welcomes|negotiations|(?:will |to |would )?travel to"
     r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y)(?: on)? to|agreed in|agreed at|pledged in|decided in"
-    r"|consultations|rolled out the red carpet for|rolls out the red carpet for)\b",
+    r"|consultations|rolled out the red carpet for|rolls out the red carpet for|invited|invites|inviting)\b",
     re.IGNORECASE,
 )
 _PAST = {
@@ -70,14 +70,14 @@ _NOUNS = {
 }
 _COUNTED = re.compile(
     r"(?<![Tt]he )\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|multiple|series of|dozens of"
-    r"|number of)\s+(?!(?:hours?|minutes|days?|weeks?)\b)(?:[\w-]+\s+){0,2}$",
+    r"|number of|(?:months|weeks|years|decades|rounds) of)\s+(?!(?:hours?|minutes|days?|weeks?)\b)(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _BACKGROUND = re.compile(r"^\W*(?:when|since|after|before|as|once|until)\b", re.IGNORECASE)
 _PREP_REF = re.compile(
     r"\b(?:at|during|in|on|after|before|since|following|follows?|followed|ahead of|of|from|sidelines of"
     r"|margins of)\s+"
-    r"(?:their|the|his|her|its|a|an|this|that|our|[A-Z]\w+'s)?\s*(?:[\w-]+\s+){0,3}$",
+    r"(?:their|the|his|her|its|a|an|this|that|our|[A-Z]\w+'s)?\s*(?:[\w'-]+\s+){0,3}$",
 )
 _DEFINITE = re.compile(
     r"(?:\b(?:[Tt]heir|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)|[A-Z][\w-]+'s)\s+(?:[\w-]+\s+){0,2}$"
@@ -85,6 +85,14 @@ _DEFINITE = re.compile(
 _TALKS_CUE = re.compile(
     r"\b(?:held|hold|holds|holding|had|have|has|at|for|in|during|after|of|resume\w*|continu\w+|begin|began|begun"
     r"|start\w*|open\w*|conclud\w+|wrap\w* up|launch\w*|enter\w*)\s+(?:[\w-]+\s+){0,3}$"
+)
+_DAY_OF = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Yesterday|Today)'s\s+"
+    r"(?:[\w-]+\s+)?$"
+)
+_INVITED = re.compile(
+    r"\s+(?:(?:his|her|their|the)\s+)?(?:[A-Z][\w.'-]*\s+|(?:counterparts?|leaders?|president|prime minister)\s+){1,5}"
+    r"to\s+(?:visit|attend|come to|travel to|make a|pay a|join)\b"
 )
 _CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b", re.IGNORECASE)
 _SPEAK_OK = re.compile(
@@ -131,6 +139,7 @@ _CLUB_BEFORE = re.compile(
 _PP_REF = re.compile(
     r"\b(?:since|during|after|before|following|ahead of)\s+(?:[\w.'-]+\s+){0,6}$", re.IGNORECASE
 )
+_WHO = re.compile(r"\W*(?:who|whose)\s", re.IGNORECASE)
 _REQUESTED = re.compile(
     r"\b(?:requests?|requested|asked|asking|asks|push\w*|calls?|called|calling|appeals?|bids?|sought|seek\w*"
     r"|wants?|wanted|hopes?|pressed|pressing|lobb\w+)\s+for\s+(?:a|an|another|fresh|new)\s+(?:[\w-]+\s+){0,2}$",
@@ -219,7 +228,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if hints_only:
         return None
-    noun = word in _NOUNS
+    noun = word in _NOUNS and not before.endswith(" to ")  # "to visit Seoul": a verb
     # "when they met earlier this month": a reference back, which the seeds' gold does not count as an
     # event; "after talks at the White House" (a noun with its own date or place) is news.
     if _BACKGROUND.match(sent.text[clause[0] - sent.start : match.start()]) and not (
@@ -230,6 +239,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if noun and _venue(sent, at):
         return None
+    if not noun and word in _PAST and _WHO.match(sent.text, clause[0] - sent.start):
+        return None  # "Ishiba, who visited Malaysia on Thursday and Friday, said": an aside about the speaker
     if noun and _REQUESTED.search(before[-50:]):
         return None  # "repeated requests for a phone call with his counterpart had gone unanswered"
     reference = _PREP_REF.search(before[-60:]) or (_PP_REF.search(before[-70:]) if noun else None)
@@ -243,6 +254,9 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         and not own_when
         and not own_where
         and not _INDEFINITE.search(reference.group())
+        and not _recent_day(
+            doc, sent, clause, at
+        )  # "told Xi on Thursday ..., at the first summit in years"
     ):
         return (
             None  # "at their meeting" refers back; "after a two-hour video call" reports a new one
@@ -262,6 +276,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         mood = "future"  # "the two leaders agreed to meet again in Gyeongju at the end of October"
     if word.startswith(("travel", "fl")) and mood == "factual":
         return None  # "Lee flew to Washington later on Saturday": a journey; a visit is told by its talks
+    if word.startswith("invit"):
+        mood = "future"  # an invitation names a visit to come
     if word.startswith(("will ", "to ", "would ")) and mood == "factual":
         mood = "future"  # the modal is part of the trigger: "will travel to Moscow this week"
     actors = _actors(sent, at, clause)
@@ -285,7 +301,9 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if when is None and word.startswith(("are ", "is ")):
         when = Resolved(doc.published.isoformat(), "day", doc.published)
     if when is None and kind == "meeting_held":
-        when = _sentence_date(doc, sent, clause, direction, frozenset(actors))
+        when = _sentence_date(doc, sent, clause, direction, frozenset(actors)) or _previous_day(
+            doc, sent, frozenset(actors)
+        )
     if (
         reference
         and noun
@@ -312,6 +330,13 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         ):  # presidents met at the palace"
             where = last[1]
     draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
+    if (
+        where is None
+        and kind == "meeting_held"
+        and not any(m.place for m in sent.mentions)
+        and not (_CALL.search(sent.text) or _VIDEO.search(sent.text))
+    ):
+        where = _filed_at(doc, when, actors)
     draft.fields["location"] = where
     draft.fields["anaphoric"] = anaphoric
     draft.fields["own_when"] = bool(own_when)
@@ -323,6 +348,15 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
 
 
 _RECENT = timedelta(days=14)
+
+
+def _filed_at(doc: Doc, when: Resolved | None, actors: set[str]) -> str | None:
+    """ "SEOUL, May 27 - ... Li also met Yoon on Sunday": a meeting of the host, days before a story
+    filed in its capital, with no other place named, was held there."""
+    filed = doc.notes.get("dateline")
+    if filed is None or when is None or when.precision != "day" or filed[1] not in actors:
+        return None
+    return str(filed[0]) if 0 <= (doc.published - when.day).days <= 3 else None
 
 
 def _seat_before(sent: Sent, at: int, noun: bool) -> str | None:
@@ -392,6 +426,25 @@ def _sentence_date(
     return None
 
 
+def _previous_day(doc: Doc, sent: Sent, actors: frozenset[str]) -> Resolved | None:
+    """ "The EU and China concluded negotiations on Wednesday ... The agreement was sealed during a video
+    call between Xi and ...": the one recent day the sentence before gives, when it names the same parties."""
+    if sent.index == 0:
+        return None
+    prev = doc.sents[sent.index - 1]
+    if not actors <= set(prev.codes()):
+        return None
+    days = [
+        d for d in prev.dates if d.kind in {"dow", "md", "rel"} and d.prep not in NOT_EVENT_DATE
+    ]
+    if len(days) != 1:
+        return None
+    when = resolve(days[0], doc.published, "past")
+    if when is None or when.precision != "day" or not 0 <= (doc.published - when.day).days <= 7:
+        return None
+    return when
+
+
 def _reach(sent: Sent, end: int, clause: tuple[int, int], limit: int | None = None) -> int:
     """How far after a noun trigger its mood may be read ("a summit is planned"): not into a coordinated verb."""
     hi = min(clause[1], end + 80) if limit is None else limit
@@ -422,6 +475,7 @@ def _usable(word: str, before: str, after: str) -> bool:
     if word == "talks":
         return bool(
             _TALKS_CUE.search(before[-40:])
+            or _DAY_OF.search(before[-30:])  # "Monday's talks, which ran for more than an hour"
             or re.match(r"\s+(?:in|with|between|on)\b", after)
             or re.match(r"\s+(?:were|are|will|was|is)\s+(?:set|due|scheduled|expected|to)\b", after)
         )
@@ -455,6 +509,8 @@ def _usable(word: str, before: str, after: str) -> bool:
         ("receiv", "welcom")
     ):  # "received EU chiefs Ursula von der Leyen and ...", not "a letter"
         return bool(_GUEST.match(after))
+    if word.startswith("invit"):  # "invited Xi to attend the celebrations in Moscow in May"
+        return bool(_INVITED.match(after))
     if word == "video link":  # "attended, via video link, the inauguration": a mode, not a meeting
         return bool(
             re.search(

@@ -190,6 +190,12 @@ _CHANGE_CUES = (
 CHANGE_CUE = re.compile("|".join(_CHANGE_CUES))  # any change needs one of these words
 
 
+_RATE_AFTER = re.compile(
+    r"\s*(?:per|to the|to one|against the|a)\s+(?:U\.?S\.?\s+|US\s+)?(?:dollar|euro|yuan|rouble|ruble|pound)s?\b",
+    re.IGNORECASE,
+)
+
+
 class Amount(NamedTuple):
     start: int
     end: int
@@ -225,8 +231,10 @@ def find_money(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
         else:
             currency = _WORDS.get(match["word"].lower(), match["word"].upper())
             currency = "CNY" if currency == "RMB" else currency
-        amount = Amount(match.start(), match.end(), number * _SCALES.get(scale, 1.0), currency)
         skip_until = match.end()
+        if _RATE_AFTER.match(text, match.end()):
+            continue  # "an exchange rate of 6.73 yuan per dollar": a price of money, not an amount
+        amount = Amount(match.start(), match.end(), number * _SCALES.get(scale, 1.0), currency)
         paren = _PAREN.match(text, match.end())
         if paren and (_SYMBOL_FIRST.search(paren.group()) or _NUMBER_FIRST.search(paren.group())):
             skip_until = paren.end()

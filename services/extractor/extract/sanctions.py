@@ -68,6 +68,7 @@ _ON = re.compile(
     r"(?:[\w-]+\s+){0,8}?(?:to|from|into)\s+",
     re.IGNORECASE,
 )
+_GOODS_TO = re.compile(r"\s+of\s+(?:[\w,'-]+\s+){0,10}?(?:to|into|from)\s+", re.IGNORECASE)
 _REASON = re.compile(
     r"\b(?:over|because|in response|in retaliation|for (?:its|their|his|her)|after|amid|accus\w+"
     r"|citing|since|which|while|as part of)\b",
@@ -482,6 +483,13 @@ def _targets(
     reason = _REASON.search(rest)
     if reason:
         rest = rest[: reason.start()]
+    flow = (
+        _GOODS_TO.match(rest)
+        if "port" in sent.low[noun_at - sent.start : noun_end - sent.start]
+        else None
+    )
+    if flow:  # "controls on exports of fluorinated polyimide, photoresists and hydrogen fluoride to South Korea"
+        found |= _chain_after(sent, noun_end + flow.end(), limit=4) - by
     for anchor in _ON.finditer(rest):
         at = noun_end + anchor.end()
         limit = min(at + 45, noun_end + len(rest))  # not past "over ...", "because ..."

@@ -64,6 +64,7 @@ def place(sent: Sent, lo: int, hi: int, anchor: int) -> str | None:
         and lo <= m.start < hi
         and located(sent, m)
         and not _ORIGIN.search(sent.text, max(0, m.start - sent.start - 45), m.start - sent.start)
+        and not _BEARING.search(sent.text, max(0, m.start - sent.start - 30), m.start - sent.start)
     ]
     if not spots:
         return _unlisted_place(sent, lo, hi)
@@ -90,6 +91,11 @@ _TOWN = re.compile(
     r"|Kansas|Nebraska|Oklahoma|Arkansas|Mississippi|Montana|Idaho|Wyoming|New Mexico|West Virginia|North Dakota"
     r"|South Dakota"
     r"|Alaska|Washington|Massachusetts|Georgia|Illinois|Bavaria|Scotland|Crimea)\b"
+    r"|\bin (?P<c>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?), (?:[\w-]+ ){0,3}?(?:north|south|east|west)\w* of\b"
+)
+# "in Bogor, south of Jakarta": the place named by its bearing from another is not that other.
+_BEARING = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$", re.IGNORECASE
 )
 
 
@@ -103,7 +109,9 @@ _ORIGIN = re.compile(
 
 def _unlisted_place(sent: Sent, lo: int, hi: int) -> str | None:
     town = _TOWN.search(sent.text, lo - sent.start, min(len(sent.text), hi - sent.start + 30))
-    return (town["a"] or town["b"]) if town and town.start() < hi - sent.start else None
+    return (
+        (town["a"] or town["b"] or town["c"]) if town and town.start() < hi - sent.start else None
+    )
 
 
 def source(sent: Sent) -> str | None:

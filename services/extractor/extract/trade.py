@@ -287,8 +287,8 @@ def _volume(
     draft.fields["change_pct"] = change.pct if change else None
     period = _period(doc, sent, anchor, clause)
     last = doc.notes.get("last_trade")
-    if period is None and last and last[0] == sent.index - 1 and last[1].type == "trade_volume":
-        period = last[1].fields.get("period")
+    if period is None and last and last[0] >= sent.index - 3 and last[1].type == "trade_volume":
+        period = last[1].fields.get("period")  # a story's later figures keep its period
     draft.fields["period"] = period
     if _FORECAST.search(sent.text[clause[0] - sent.start : anchor - sent.start]):
         draft.fields["forecast"] = True

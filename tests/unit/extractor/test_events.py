@@ -615,10 +615,8 @@ def test_phrasings_from_the_sixth_set(text: str, expected: list[dict[str, Any]])
             "Brazilian sorghum and grapes.",
             [{"type": "agreement_signed", "domain": "agriculture"}],
         ),
-        (
-            "China and the EU concluded negotiations on the investment pact in December 2020.",
-            [{"type": "agreement_signed", "actors": ["CHN", "EU"], "date": "2020-12"}],
-        ),
+        # negotiations concluded are not a deal signed (two blind sets disagreed; precision first)
+        ("China and the EU concluded negotiations on the investment pact in December 2020.", []),
     ],
 )
 def test_phrasings_from_the_ninth_set(text: str, expected: list[dict[str, Any]]) -> None:
