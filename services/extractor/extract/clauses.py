@@ -52,7 +52,8 @@ _DENIED = re.compile(
 # A second verb of the same subject starts its own mood: "said it did not accept X and would Y".
 _COORDINATED = re.compile(
     r"\s(?:and|but)\s+(?=(?:would|will|could|may|might|vowed|warned|threatened|said|says|is|are|was|were"
-    r"|has|have|had|later|then|also)\b)",
+    r"|has|have|had|later|then|also)\b)"
+    r"|,\s+(?:and|but)\s+(?=(?:[\w-]+\s+){1,3}(?:said|says|say|told|warned|added|announced)\b)",
     re.IGNORECASE,
 )
 # "Blinken postponed a trip to Beijing": the trip did not take place.
@@ -100,6 +101,7 @@ ANAPHOR = re.compile(
     r"|the (?:two )?delegations|the negotiators|two-way|the neighbou?rs"
     r"|the (?:three|four|five) (?:countries|nations|sides|leaders|governments|allies|partners|militaries|navies"
     r"|(?:[\w-]+ )?ministers)|all three|trilateral"
+    r"|our (?:two )?(?:countries|nations|states|peoples)|between us"
     r"|bilateral|they|their|them|jointly|joint|the two(?!\s+(?:groups|compan|firms|clubs|teams|universit|lobb|banks|executives|organi|chambers|bodies|associations)))\b",
     re.IGNORECASE,
 )

@@ -94,6 +94,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "blacklist",
         "entity list",
         "penalt",
+        "be targeted",
+        "be penali",
         "punitive",
         "measures",
         "asset freez",

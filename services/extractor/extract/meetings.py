@@ -139,6 +139,20 @@ _CLUB_BEFORE = re.compile(
 _PP_REF = re.compile(
     r"\b(?:since|during|after|before|following|ahead of)\s+(?:[\w.'-]+\s+){0,6}$", re.IGNORECASE
 )
+_UNREAL = re.compile(
+    r"\b(?:would|could|might) have (?:been|marked|become|made|taken)\b"
+    r"|\bwhen (?:conditions|circumstances|the situation|the time) (?:allows?|permits?|is right)\b",
+    re.IGNORECASE,
+)
+_WISH = re.compile(
+    r"\b(?:hop(?:e|es|ed|ing)|wish(?:es|ed)?|would like|wants?|wanted|eager|keen)\s+to\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_NOT_OFFICIAL = re.compile(
+    r"\s+(?:with\s+)?(?:(?:top|senior|business|company|corporate|industry)\s+)?(?:executives|business leaders"
+    r"|businesspeople|investors|students|chief executives|CEOs|bosses|entrepreneurs|members of the diaspora)\b",
+    re.IGNORECASE,
+)
 _WHO = re.compile(r"\W*(?:who|whose)\s", re.IGNORECASE)
 _REQUESTED = re.compile(
     r"\b(?:requests?|requested|asked|asking|asks|push\w*|calls?|called|calling|appeals?|bids?|sought|seek\w*"
@@ -241,6 +255,14 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if not noun and word in _PAST and _WHO.match(sent.text, clause[0] - sent.start):
         return None  # "Ishiba, who visited Malaysia on Thursday and Friday, said": an aside about the speaker
+    if _UNREAL.search(sent.text) or (
+        noun and re.search(r"\b(?:any|no|every)\s+(?:[\w-]+\s+)?$", before)
+    ):
+        return None  # "would have been the first visit", "when conditions allow", "any Putin trip"
+    if _WISH.search(before[-40:]):
+        return None  # "he hoped to host Putin in August": a wish, not a plan
+    if _NOT_OFFICIAL.match(after):
+        return None  # "is scheduled to meet with executives from Samsung"
     if noun and _REQUESTED.search(before[-50:]):
         return None  # "repeated requests for a phone call with his counterpart had gone unanswered"
     reference = _PREP_REF.search(before[-60:]) or (_PP_REF.search(before[-70:]) if noun else None)

@@ -31,7 +31,7 @@ _THREAT_NOUN = re.compile(
 )  # lower-cased text
 # Verbs that restrict by themselves: their object is the target.
 _VERB = re.compile(
-    r"\b(?:sanctioned|sanctioning|blacklisted|blacklisting|(?:banned|bans|banning|barred|halted|suspended"
+    r"\b(?:(?<=be )(?:targeted|penali[sz]ed)|sanctioned|sanctioning|blacklisted|blacklisting|(?:banned|bans|banning|barred|halted|suspended"
     r"|blocked|restricted|curbed|stopped|restricting|curbing|halting|suspending|blocking|banning)\s+(?:(?:all|the|its|most|some|further|new)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:imports?|exports?|shipments|sales|purchases)"
     r"|(?:froze|freezes|freezing|frozen|seized|blocked)\s+(?:the\s+)?(?:[\w-]+\s+)?assets\s+of"
@@ -43,7 +43,8 @@ _VERB = re.compile(
     re.IGNORECASE,
 )
 _THREAT = re.compile(
-    r"\b(?:warn\w*|threat\w*|caution\w*|made (?:it )?clear|could face|would face|may face|vow\w*|consider\w*|mull\w*|weigh\w*"
+    r"\b(?:(?:could|may|might|would|will)\s+(?:also\s+)?be(?=\s*$)"  # "firms that could be sanctioned"
+    r"|warn\w*|threat\w*|caution\w*|made (?:it )?clear|could face|would face|may face|vow\w*|consider\w*|mull\w*|weigh\w*"
     r"|(?:may|could|would|will|might|plans? to|ready to|prepared to|poised to|reserves? the right to)"
     r" (?:impose|slap|levy|sanction|respond|take|introduce|adopt|hit|retaliate|raise|hike|tighten|expand"
     r"|act against|act|add|put|place|blacklist|list|use|restrict|curb|limit|block|ban|bar))\b",
@@ -275,7 +276,22 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
                 for m in sent.mentions
                 if m.code and sent.start + speaker.end("verb") <= m.start < cue_at
             ]
+    passive_threat = threat is not None and threat.group().lower().endswith("be")
     if (
+        passive_threat
+    ):  # "Turkish individuals and companies that could be sanctioned": the firms' state
+        named = [
+            m
+            for m in sent.mentions
+            if m.code
+            and m.kind == "demonym"
+            and cue_at - 70 <= m.start < cue_at
+            and m.code not in by
+        ]
+        target = {named[-1].code} if named and named[-1].code else set()
+        if not target:
+            return []
+    elif (
         facing and by and told
     ):  # the first actor after "said": "China, the largest buyer of Russian crude, could face"
         target = {told[0]} - by
