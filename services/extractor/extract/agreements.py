@@ -8,7 +8,8 @@ from services.extractor.extract.slots import Draft, event_date, place, source
 
 _DEAL = (
     r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memorand(?:ums?|a)(?: of understanding)?"
-    r"|MoUs?|protocols?|currency swap|swap line|swap)"
+    r"|MoUs?|protocols?|currency swap|swap line|swap"
+    r"|(?:trade|investment|economic)(?:\s+and\s+(?:trade|investment|economic))?\s+partnership)"
 )
 _TRIGGER = re.compile(
     rf"\b(?P<verb>sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ikes?)|clinch(?:ed|es)?|conclud(?:ed|es)|exchanged"
@@ -41,13 +42,17 @@ _DOMAINS = (
         "military",
         r"military|defen[cs]e|arms|weapons?|missiles?|S-400|fighters?|jets?|warships?|submarines?"
         r"|security|troops|army|naval|helicopters?|rifles?|guns?|ammunition|artillery|tanks?|drones?|frigates?"
-        r"|air defen[cs]e",
+        r"|air defen[cs]e|mutual (?:military )?assistance|mutual defen[cs]e|collective defen[cs]e|under attack|alliance",
     ),
     (
         "finance",
         r"currenc(?:y|ies)|settle\w*|yuan|renminbi|reais|rupees|roubles?|rubles?|swaps?|financ\w*|bank\w*|payments?|loans?|credit|settlements?|bonds?|monetary",
     ),
-    ("trade", r"trade|investments?|tariffs?|exports?|imports?|commerce|economic|customs"),
+    (
+        "trade",
+        r"trade|traded|free-trade|investments?|tariffs?|exports?|imports?|commerce|economic|customs|NAFTA|USMCA|CEPA"
+        r"|RCEP|FTA|CPTPP",
+    ),
 )
 _DOMAIN_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, words in _DOMAINS]
 # Subjects outside the named domains: a deal whose own words name one is "other", whatever its context says.
@@ -72,6 +77,7 @@ _NEAR_MONEY_CUE = re.compile(
 _GOVERNED = re.compile(
     r"\b(?:from|for|of|on|in|to|bid\w*|tender\w*|win\w*|won)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
 )
+_AFTER_CLAUSE = re.compile(r"\W*(?:after|since|when|before|once|until)\s(?!which)", re.IGNORECASE)
 _PAIR_SUBJECT = re.compile(
     r"\W*(?:[A-Z]\w+ \w+,\s*)?(?:the|both) (?:two )?(?:governments|sides|countries|nations|leaders|presidents|ministers)\b",
     re.IGNORECASE,
@@ -117,6 +123,10 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
         clause = clause_of(sent, at)
         if modality(sent, at, end, clause) != "factual":
             continue
+        if _AFTER_CLAUSE.match(sent.text, clause[0] - sent.start) and not any(
+            clause[0] <= d.start < clause[1] for d in sent.dates
+        ):
+            continue  # "The exercise came days after North Korea and Russia signed a treaty": a reference
         actors = with_pair(sent, participants(sent, at, clause))
         if sent.pair and _PAIR_SUBJECT.match(sent.text, clause[0] - sent.start):
             actors = set(

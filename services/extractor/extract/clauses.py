@@ -77,7 +77,8 @@ _CALLED_OFF = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|over|off|to|from|city of|outside|inside|of)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:in|at|near|over|off|to|from|city of|outside|inside|of|(?:north|south|east|west)\w* of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _TOPIC = re.compile(
     r"\b(?:to discuss|discuss(?:ed|ing|es)?|on issues|over|about|regarding|concerning|including|the situation in"

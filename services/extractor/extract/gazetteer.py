@@ -125,7 +125,7 @@ _PATTERN = re.compile(r"(?:" + trie_pattern(f for f in _FORMS if not f[:1].islow
 
 
 _CURRENCY = re.compile(
-    r"\s(?:dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|won|reais|real|lira|euros?|pounds?"
+    r"\$|\s(?:dollars?|yuan|renminbi|rubles?|roubles?|rupees?|yen|won|reais|real|lira|euros?|pounds?"
     r"|currency|currencies|dirhams?|riyals?|rand|pesos?|francs?)\b"
 )
 

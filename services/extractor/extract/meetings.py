@@ -402,6 +402,10 @@ def _recent_day(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> bool:
     when = event_date(
         doc, sent, clause[0], clause[1], at, "past", NOT_EVENT_DATE
     ) or _sentence_date(doc, sent, clause, "past")
+    if (
+        when is None and sent.pair
+    ):  # "... signed on Wednesday in Abuja. The agreement was signed by ...,
+        when = _previous_day(doc, sent, sent.pair)  # after talks between the two ministers"
     return when is not None and when.precision == "day" and doc.published - when.day <= _RECENT
 
 

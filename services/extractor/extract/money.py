@@ -71,8 +71,8 @@ _SCALE = r"trillion|billion|million|crore|lakh|thousand|tn|bn|mn|mln|m|b|k"
 # Symbol first or digits first, no case folding: the engine skips most positions in C (hot path).
 _SYMBOL_FIRST = re.compile(
     r"(?P<sym>US\$|U\.S\.\s?\$|HK\$|AU\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|₩|₺|(?:USD|EUR|GBP|CNY|RMB|JPY|INR|BRL|KRW|RUB|Rs\.?)\s?)"
-    rf"(?P<num>{_NUM})(?:\s?-?(?P<scale>{_SCALE})(?![a-z]))?"
-)
+    rf"[ ]?(?P<num>{_NUM})(?:\s?-?(?P<scale>{_SCALE})(?![a-z]))?"
+)  # "US$ 100 billion" (Indian and Gulf releases put a space after the symbol)
 _NUMBER_FIRST = re.compile(
     rf"(?P<num>{_NUM})\s?(?P<scale>trillion|billion|million|crore|bn|mn|tn)?\s+"
     r"(?:US |U\.S\. |American )?(?P<word>dollar|euro|yuan|renminbi|ruble|rouble|rupee|yen|won|pound|real|reais"

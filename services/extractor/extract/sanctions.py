@@ -35,7 +35,7 @@ _VERB = re.compile(
     r"|blocked|restricted|curbed|stopped|restricting|curbing|halting|suspending|blocking|banning)\s+(?:(?:all|the|its|most|some|further|new)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:imports?|exports?|shipments|sales|purchases)"
     r"|(?:froze|freezes|freezing|frozen|seized|blocked)\s+(?:the\s+)?(?:[\w-]+\s+)?assets\s+of"
-    r"|(?:remov\w*|drop\w*|strik\w+|struck|delist\w*)(?=\s+(?:[\w-]+\s+){0,3}?from\s+(?:a|an|its|the|their)\s+"
+    r"|(?:remov\w*|drop\w*|strik\w+|struck|delist\w*)(?=\s+(?:[\w-]+\s+){0,3}?(?:from|off)\s+(?:a|an|its|the|their)\s+"
     r"(?:own\s+)?[\"']?(?:white ?list|list of (?:trusted|preferred|favou?red)))"
     r"|(?:banned|bans|banning|barred|bars|bar|barring|excluded|excludes|exclude|excluding|shut|shuts|shutting"
     r"|expelled|expels|blacklists?)(?=\s+(?:(?:all|the|its|some|more than|over|about|\d+)\s+)?(?:[\w-]+\s+)?"

@@ -10,7 +10,7 @@ from services.extractor.extract.money import Amount
 from services.extractor.extract.slots import Draft, source
 
 _TRADE = re.compile(
-    r"\b(?:trade|turnover|exports?|exported|imports?|imported|shipments|commerce|trading)\b"
+    r"\b(?:trade|traded|turnover|exports?|exported|imports?|imported|shipments|commerce|trading)\b"
 )  # lower-cased text
 _TARGET_NOUN = re.compile(
     r"\b(?:target|goal|objective|aim)\s+(?:of\s+)?(?:reaching\s+|hitting\s+)?$", re.IGNORECASE
@@ -75,7 +75,7 @@ _FLOW_PARTNER = re.compile(
 # "pledged to double bilateral trade by 2030": a target stated as a multiple, with its year.
 _MULTIPLY = re.compile(
     r"\b(?:to|would|will|aims? to|plans? to|of|on)\s+(?:\w+\s+){0,2}?(?:double|doubling|triple|tripling|treble)\s+"
-    r"(?:the\s+|their\s+|its\s+)?(?:(?:bilateral|two-way|annual|mutual)\s+)?(?:trade|turnover|commerce)\b"
+    r"(?:the\s+|their\s+|its\s+)?(?:(?:bilateral|two-way|annual|mutual)\s+)?(?:trade|turnover|commerce|it)\b"
     r"(?:\s+(?:volume|turnover))?[^.;]{0,30}?\b(?:by|before|within)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -92,14 +92,13 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
         return []
     if _DIGIT.search(sent.text) is None and _CHANGE_CUE.search(sent.low) is None:
         return []  # neither an amount nor a change: nothing to read (checked before the costlier steps)
-    if (
-        not sent.money
-        and has_trade
-        and ("doubl" in sent.low or "tripl" in sent.low or "trebl" in sent.low)
-    ):
-        multiple = _MULTIPLY.search(sent.text)
-        if multiple:
-            return _multiple_target(doc, sent, multiple)
+    multiple = (
+        _MULTIPLY.search(sent.text)
+        if has_trade and ("doubl" in sent.low or "tripl" in sent.low or "trebl" in sent.low)
+        else None
+    )
+    if multiple and not sent.money:
+        return _multiple_target(doc, sent, multiple)
     if not sent.money and not sent.changes:
         return []
     if NEGATION.search(sent.text[:40]) and not sent.money:
@@ -117,6 +116,8 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
     target = _target(doc, sent, actors, used)
     if target:
         drafts.append(target)
+    elif multiple:  # "trade reached $41 billion last year, and the sides have set the goal of doubling it by 2030"
+        drafts.extend(_multiple_target(doc, sent, multiple))
     for amount in sent.money:
         if amount.start in used or (amount.currency != "USD" and not has_trade):
             continue
