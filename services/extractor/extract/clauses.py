@@ -58,7 +58,7 @@ _COORDINATED = re.compile(
 )
 # "Blinken postponed a trip to Beijing": the trip did not take place.
 _CALLED_OFF_BEFORE = re.compile(
-    r"\b(?:postpon|cancel|called off|call off|scrapp|shelv|put off|delay)\w*\s+(?:(?:the|a|an|his|her|their|its|this"
+    r"\b(?:postpon|cancel|called off|call off|calls off|calling off|scrapp|shelv|put off|delay)\w*\s+(?:(?:the|a|an|his|her|their|its|this"
     r"|planned|long-awaited|scheduled)\s+)*(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )

@@ -84,7 +84,8 @@ _DEFINITE = re.compile(
 )
 _TALKS_CUE = re.compile(
     r"\b(?:held|hold|holds|holding|had|have|has|at|for|in|during|after|of|resume\w*|continu\w+|begin|began|begun"
-    r"|start\w*|open\w*|conclud\w+|wrap\w* up|launch\w*|enter\w*)\s+(?:[\w-]+\s+){0,3}$"
+    r"|start\w*|open\w*|conclud\w+|wrap\w* up|launch\w*|enter\w*)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
 )
 _DAY_OF = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Yesterday|Today)'s\s+"
@@ -141,7 +142,8 @@ _PP_REF = re.compile(
 )
 _UNREAL = re.compile(
     r"\b(?:would|could|might) have (?:been|marked|become|made|taken)\b"
-    r"|\bwhen (?:conditions|circumstances|the situation|the time) (?:allows?|permits?|is right)\b",
+    r"|\bwhen (?:conditions|circumstances|the situation|the time) (?:allows?|permits?|is right)\b"
+    r"|\bhad been (?:scheduled|due|set|expected|planned|slated)\b",
     re.IGNORECASE,
 )
 _WISH = re.compile(
@@ -156,9 +158,11 @@ _NOT_OFFICIAL = re.compile(
 _WHO = re.compile(r"\W*(?:who|whose)\s", re.IGNORECASE)
 _REQUESTED = re.compile(
     r"\b(?:requests?|requested|asked|asking|asks|push\w*|calls?|called|calling|appeals?|bids?|sought|seek\w*"
-    r"|wants?|wanted|hopes?|pressed|pressing|lobb\w+)\s+for\s+(?:a|an|another|fresh|new)\s+(?:[\w-]+\s+){0,2}$",
+    r"|wants?|wanted|hopes?|pressed|pressing|lobb\w+)\s+for\s+(?:(?:a|an|another|fresh|new)\s+)?(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:explor\w+|consider\w+|weigh\w*|mull\w*|discuss\w*\s+(?:the\s+)?possib\w+\s+of)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:[\w'-]+\s+){0,2}$",
     re.IGNORECASE,
-)
+)  # "call for Ukraine talks", "were exploring a leaders' meeting": no meeting yet
 _RECALLED = re.compile(
     r"\b(?:recall\w*|remember\w*|since|after|following)\s+(?:their|the|its|his|her)\s+(?:last|previous|earlier|most recent"
     r"|first)\s+$",
@@ -174,6 +178,10 @@ _OBJECT_GAP = re.compile(
 _SAME_DAY = re.compile(
     r"\b(?:the same day|that day|on the same day|the day before|the previous day)\b", re.IGNORECASE
 )
+_STALLED = re.compile(
+    r"\s+(?:[\w-]+\s+){0,4}?(?:that|which)\s+(?:had\s+|have\s+|has\s+)?(?:stalled|halted|lapsed|ceased|stopped"
+    r"|broke down|been suspended|were suspended|were halted)\b"
+)  # "reciprocal visits by the leaders that stalled in 2011"
 _ONGOING = re.compile(
     r"(?:\s+[^,.;]{0,100}?)?\s(?:are|is)\s+(?:still\s+)?(?:continuing|ongoing|under way|underway|dragging on|stalled)\b"
 )
@@ -292,6 +300,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         and re.match(r"\s+(?:on|about|over)\s+(?:a|an|the)\b", after)
     ):
         return None  # "agreed to restart talks on a trade deal": negotiations on a subject, no meeting named
+    if noun and _STALLED.match(sent.text, end - sent.start):
+        return None
     if noun and _ONGOING.match(sent.text, end - sent.start):
         return None  # "Talks between Commission officials and Chinese negotiators are continuing": a process
     if mood == "factual" and _AGREED_TO.search(before[-30:]):

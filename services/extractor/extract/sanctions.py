@@ -133,6 +133,10 @@ _BACKDROP = re.compile(
     r"\b(?:despite|amid|under|risk of|fears? of|in the face of)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
+_CONTINUED = re.compile(
+    r"\b(?:keep|keeps|continue|continues|extend\w*|maintain\w*|prolong\w*|renew\w*)\s+(?:to\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(r"\W*(?:which|that)\s", re.IGNORECASE)
 _BY = re.compile(r"^\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _FILLER = re.compile(
@@ -229,6 +233,12 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     if mood == "hypothetical" and not threat:
         return []
     kind = "sanctions_threatened" if threat or mood == "future" else "sanctions_imposed"
+    if (
+        kind == "sanctions_threatened"
+        and not threat
+        and _CONTINUED.search(sent.text, max(0, noun_at - sent.start - 40), noun_at - sent.start)
+    ):
+        kind = "sanctions_imposed"  # "Poland will keep banning imports of Ukrainian wheat": in force already
     following = doc.sents[sent.index + 1].text if sent.index + 1 < len(doc.sents) else ""
     scheduled = threat is None or threat.group().lower().startswith(("will ", "would ", "plan"))
     if (

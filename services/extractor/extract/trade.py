@@ -27,6 +27,24 @@ _TARGET_OF = re.compile(
     r"|two-way\s+|yearly\s+)*(?:trade|turnover|commerce)(?:\s+volume)?\s+of\s+(?:about\s+|around\s+)?$",
     re.IGNORECASE,
 )
+# "the two countries aimed to reach $200 billion by 2024" (trade named earlier in the sentence)
+_AIM_REACH = re.compile(
+    r"\b(?:aim\w*|target\w*|plan\w*|hop\w*|seek\w*|want\w*|goal is|intend\w*)\s+to\s+(?:reach|hit|achieve|attain)"
+    r"\s+(?:about\s+|around\s+|at least\s+)?$",
+    re.IGNORECASE,
+)
+# "India, Russia aim for $100 billion trade by 2030"
+_AIM_FOR = re.compile(
+    r"\b(?:aim\w*|target\w*|eye\w*|seek\w*)\s+(?:for|at)\s+(?:an?\s+)?$", re.IGNORECASE
+)
+_TRADE_AFTER = re.compile(
+    r"\s+(?:(?:in|of)\s+)?(?:(?:annual|bilateral|two-way|yearly)\s+)*(?:trade|turnover)\b",
+    re.IGNORECASE,
+)
+# "China pledged to buy an additional $200 billion of U.S. goods": a purchase pledge, not a trade figure.
+_PURCHASE = re.compile(
+    r"\b(?:buy|purchase|import)\s+(?:an?\s+)?(?:additional|extra|further)\s+$", re.IGNORECASE
+)
 _TARGET_FROM = re.compile(r"\b(?:target|goal)\s+from\s+$", re.IGNORECASE)
 _THRESHOLD = re.compile(
     r"\b(?:topp\w+|surpass\w*|exceed\w*|pass\w*|cross\w*|above|over|more than|beyond)\s+(?:the\s+)?$",
@@ -128,6 +146,7 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
             or _DEAL_AFTER.match(tail)
             or _GAP_AFTER.match(tail)
             or _LEVIED.search(lead[-35:])
+            or _PURCHASE.search(lead[-35:])
         ):
             continue
         if _NOT_BILATERAL.search(
@@ -135,7 +154,8 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
         ):
             continue  # "the EU's trade deficit with China had doubled in two years to around 400 billion euros"
         if _THRESHOLD.search(lead[-25:]) and any(
-            m.currency == "USD" and m.start != amount.start for m in sent.money
+            m.currency == "USD" and m.start != amount.start and m.start not in used
+            for m in sent.money
         ):
             continue  # "topping $100 billion for a second year": a threshold beside the figure itself
         drafts.append(
@@ -192,8 +212,11 @@ def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Dra
         tail = sent.text[amount.end - sent.start : amount.end - sent.start + 30]
         # "the $200 billion target set by the two countries", "aiming for annual trade of $100 billion"
         named = (
-            _TARGET_AFTER.match(tail) is not None or _TARGET_OF.search(lead[-60:]) is not None
-        )  # "the $200 billion target set by the two countries"
+            _TARGET_AFTER.match(tail) is not None
+            or _TARGET_OF.search(lead[-60:]) is not None
+            or _AIM_REACH.search(lead[-45:]) is not None
+            or (_AIM_FOR.search(lead[-25:]) is not None and _TRADE_AFTER.match(tail) is not None)
+        )  # "the $200 billion target set by the two countries", "aimed to reach $200 billion by 2024"
         if _PREVIOUS.search(lead) or not (
             named or _TARGET_NOUN.search(lead[-40:]) or _TARGET_VERB.search(lead)
         ):

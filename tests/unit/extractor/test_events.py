@@ -621,3 +621,192 @@ def test_phrasings_from_the_sixth_set(text: str, expected: list[dict[str, Any]])
 )
 def test_phrasings_from_the_ninth_set(text: str, expected: list[dict[str, Any]]) -> None:
     check(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "published"),
+    [
+        # a meeting told over two sentences: its day from the sentence before, its place from the dateline
+        (
+            "Albanese has met Xi Jinping at the Great Hall of the People in Beijing. Monday's talks, which ran "
+            "for more than an hour, came as the two countries work to repair relations.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["AUS", "CHN"],
+                    "location": "Beijing",
+                    "date": "2023-11-06",
+                }
+            ],
+            "2023-11-06",
+        ),
+        (
+            "SEOUL, May 27 (Reuters) - Fumio Kishida and Chinese Premier Li Qiang held talks in Seoul on Sunday. "
+            "Li also met Yoon on Sunday.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "JPN"],
+                    "location": "Seoul",
+                    "date": "2024-05-26",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "KOR"],
+                    "location": "Seoul",
+                    "date": "2024-05-26",
+                },
+            ],
+            "2024-05-27",
+        ),
+        (
+            "The European Union and China reached a deal on Wednesday. The agreement in principle was sealed "
+            "during a video call between Chinese President Xi Jinping and EU leaders.",
+            [
+                {"type": "agreement_signed", "actors": ["CHN", "EU"]},
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "EU"],
+                    "date": "2020-12-30",
+                    "format": "video",
+                },
+            ],
+            "2020-12-30",
+        ),
+        # invitations, wishes, plans that fell through
+        (
+            "Putin invited Xi to attend the celebrations in Moscow in May, and Xi accepted the invitation.",
+            [
+                {
+                    "type": "meeting_announced",
+                    "actors": ["CHN", "RUS"],
+                    "location": "Moscow",
+                    "date": "2025-05",
+                }
+            ],
+            "2025-01-21",
+        ),
+        ("Erdogan had said that he hoped to host Putin in August.", [], "2023-08-04"),
+        ("New Delhi and Beijing were exploring a leaders' meeting.", [], "2021-03-12"),
+        (
+            "Lula and Xi ink deals, call for Ukraine talks",
+            [{"type": "agreement_signed"}],
+            "2023-04-15",
+        ),
+        (
+            "The trip, agreed when Biden and Xi met in Bali in November, would have been the first visit by "
+            "a U.S. secretary of state to China since 2018.",
+            [],
+            "2023-02-03",
+        ),
+        ("Blinken calls off China trip over suspected spy balloon", [], "2023-02-04"),
+        (
+            "Kishida and Yoon pledged to resume reciprocal visits by the leaders that stalled in 2011.",
+            [],
+            "2023-03-17",
+        ),
+        (
+            "Vietnam's Chinh is scheduled to meet with executives from Samsung and LG on Tuesday.",
+            [],
+            "2024-07-01",
+        ),
+        (
+            "Ishiba, who visited Malaysia on Thursday and Friday, said the region was essential.",
+            [],
+            "2025-01-11",
+        ),
+        # places
+        (
+            "Japanese Prime Minister Shigeru Ishiba and Indonesian President Prabowo Subianto agreed Saturday "
+            "to deepen security ties. At their talks at the presidential palace in Bogor, south of Jakarta, "
+            "Ishiba offered patrol boats.",
+            [{"type": "meeting_held", "actors": ["IDN", "JPN"], "location": "Bogor"}],
+            "2025-01-11",
+        ),
+        # sanctions
+        (
+            "European Union leaders agreed to draw up a list of Turkish individuals and companies that could "
+            "be sanctioned over Ankara's gas exploration.",
+            [{"type": "sanctions_threatened", "by": ["EU"], "target": ["TUR"]}],
+            "2020-12-15",
+        ),
+        ("Firms that help Russia could be sanctioned, the US said.", [], "2022-09-14"),
+        (
+            "Moon said Seoul would not be defeated by Japan, and officials said South Korea would strike Japan "
+            "off its own list of trusted trading partners.",
+            [{"type": "sanctions_threatened", "by": ["KOR"], "target": ["JPN"]}],
+            "2019-08-02",
+        ),
+        (
+            "Poland will keep banning imports of Ukrainian wheat and maize indefinitely, the government said.",
+            [{"type": "sanctions_imposed", "by": ["POL"], "target": ["UKR"]}],
+            "2023-09-18",
+        ),
+        # trade
+        (
+            "Trade between Kazakhstan and China reached $41 billion last year, and the sides have set the goal "
+            "of doubling it by 2030.",
+            [
+                {"type": "trade_volume", "value_usd": 41e9, "period": "2023"},
+                {"type": "trade_target", "actors": ["CHN", "KAZ"], "target_year": 2030},
+            ],
+            "2024-07-04",
+        ),
+        (
+            "Trade turnover between Russia and China had exceeded $108 billion last year, and the two countries "
+            "aimed to reach $200 billion by 2024.",
+            [
+                {"type": "trade_volume", "value_usd": 108e9, "period": "2018"},
+                {"type": "trade_target", "value_usd": 200e9, "target_year": 2024},
+            ],
+            "2019-12-02",
+        ),
+        (
+            "India, Russia aim for $100 billion trade by 2030",
+            [{"type": "trade_target", "value_usd": 100e9, "target_year": 2030}],
+            "2024-07-10",
+        ),
+        (
+            "India and the UAE are expected to increase bilateral trade to over US$ 100 billion within five years.",
+            [{"type": "trade_target", "actors": ["ARE", "IND"], "value_usd": 100e9}],
+            "2022-02-18",
+        ),
+        (
+            "China and the US agreed that China would buy an additional $200 billion of U.S. goods.",
+            [],
+            "2020-01-16",
+        ),
+        (
+            "Bilateral trade between Argentina and China totaled 158 billion yuan last year, or about "
+            "$23.5 billion at an average exchange rate of 6.73 yuan per dollar.",
+            [{"type": "trade_volume", "value_usd": 23.5e9, "period": "2022"}],
+            "2023-06-02",
+        ),
+        # deals
+        (
+            "Argentina said it had signed a renewal of its currency swap agreement with China, keeping the "
+            "facility at 130 billion yuan ($18.3 billion).",
+            [{"type": "agreement_signed", "domain": "finance", "value_usd": 18.3e9}],
+            "2023-06-02",
+        ),
+        (
+            "Iran and Pakistan signed eight memorandums of understanding covering security and trade.",
+            [{"type": "agreement_signed", "actors": ["IRN", "PAK"]}],
+            "2024-04-22",
+        ),
+        (
+            "Nigeria and the United Kingdom signed an Enhanced Trade and Investment Partnership.",
+            [{"type": "agreement_signed", "actors": ["GBR", "NGA"], "domain": "trade"}],
+            "2024-02-08",
+        ),
+        (
+            "The exercise came days after North Korea and Russia signed a mutual defense treaty.",
+            [],
+            "2024-06-29",
+        ),
+    ],
+)
+def test_phrasings_from_the_tenth_and_eleventh_sets(
+    text: str, expected: list[dict[str, Any]], published: str
+) -> None:
+    check(text, expected, published)
