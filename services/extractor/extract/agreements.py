@@ -219,10 +219,8 @@ def _domain(doc: Doc, sent: Sent, deal: str) -> str:
     if _OTHER_DOMAIN.search(deal):
         return "other"  # "a pact to jointly build a sixth satellite"
     before = [_CEREMONY.sub("", s.text) for s in doc.sents[max(0, sent.index - 2) : sent.index]]
-    after = doc.sents[sent.index + 1].text if sent.index + 1 < len(doc.sents) else ""
-    listed = (
-        [after] if _LISTING.match(after) else []
-    )  # "The deals include protocols opening China's market to ..."
+    # "The deals include protocols opening China's market to ...", in one of the next two sentences
+    listed = [s.text for s in doc.sents[sent.index + 1 : sent.index + 3] if _LISTING.match(s.text)]
     for text in (*listed, _CEREMONY.sub("", sent.text), *reversed(before)):
         for name, pattern in _DOMAIN_RES[:-1]:
             if pattern.search(text):

@@ -175,6 +175,12 @@ _DATELINE = re.compile(
 )
 
 
+_READOUT = re.compile(
+    r"\s*(?P<day>(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{1,2}, (?:19|20)\d\d),(?: [A-Z][\w'-]+(?: [A-Z][\w'-]+){0,3},){0,2} [A-Z][\w'-]+(?: [A-Z][\w'-]+)?\.(?=\s)"
+)
+
+
 def _datelines(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     """Dateline spans; a bloc, company or person before a colon ("NATO: allies agree") is a headline."""
     out = []
@@ -322,6 +328,14 @@ def analyse(raw: str, published: date) -> Doc:
     ]
     if filed and lines[0][0] < 5:  # "SEOUL, May 27 (Reuters) -": where the story was filed
         doc.notes["dateline"] = (filed[0].place, filed[0].code)
+    readout = _READOUT.match(text)
+    if readout:  # "June 15, 2023, The Kremlin, Moscow.": an official readout's day and place
+        named = [m for m in tagged if m.start < readout.end() and m.place and m.code]
+        if named:
+            doc.notes["dateline"] = (named[-1].place, named[-1].code)
+        found = find_dates(text, source[1], 0, readout.end("day"))
+        if found and found[0].kind == "md" and found[0].year:
+            doc.notes["filed_on"] = date(found[0].year, found[0].month or 1, found[0].day or 1)
     return doc
 
 

@@ -336,6 +336,9 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         when = _sentence_date(doc, sent, clause, direction, frozenset(actors)) or _previous_day(
             doc, sent, frozenset(actors)
         )
+    filed_on = doc.notes.get("filed_on")
+    if when is None and kind == "meeting_held" and filed_on and sent.index <= 2:
+        when = Resolved(filed_on.isoformat(), "day", filed_on)  # the readout's own day
     if (
         reference
         and noun

@@ -49,6 +49,14 @@ _SYMBOLS = {
     "s$": "SGD",
     "rub": "RUB",
 }
+_DOLLARS = {
+    "Canadian": "CAD",
+    "Australian": "AUD",
+    "Hong Kong": "HKD",
+    "Singapore": "SGD",
+    "New Zealand": "NZD",
+    "Taiwan": "TWD",
+}
 _WORDS = {
     "dollar": "USD",
     "euro": "EUR",
@@ -75,7 +83,7 @@ _SYMBOL_FIRST = re.compile(
 )  # "US$ 100 billion" (Indian and Gulf releases put a space after the symbol)
 _NUMBER_FIRST = re.compile(
     rf"(?P<num>{_NUM})\s?(?P<scale>trillion|billion|million|crore|bn|mn|tn)?\s+"
-    r"(?:US |U\.S\. |American )?(?P<word>dollar|euro|yuan|renminbi|ruble|rouble|rupee|yen|won|pound|real|reais"
+    r"(?:US |U\.S\. |American |(?P<kind>Canadian|Australian|Hong Kong|Singapore|New Zealand|Taiwan) )?(?P<word>dollar|euro|yuan|renminbi|ruble|rouble|rupee|yen|won|pound|real|reais"
     r"|lira|dirham|riyal|USD|EUR|CNY|RMB|JPY|INR|RUB|BRL|KRW|GBP)s?(?![a-z])"
 )
 _CURRENCY_WORDS = (
@@ -231,6 +239,8 @@ def find_money(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
         else:
             currency = _WORDS.get(match["word"].lower(), match["word"].upper())
             currency = "CNY" if currency == "RMB" else currency
+            if match["kind"] and currency == "USD":  # "13.5 billion Canadian dollars"
+                currency = _DOLLARS[match["kind"]]
         skip_until = match.end()
         if _RATE_AFTER.match(text, match.end()):
             continue  # "an exchange rate of 6.73 yuan per dollar": a price of money, not an amount

@@ -92,6 +92,8 @@ _TOWN = re.compile(
     r"|South Dakota"
     r"|Alaska|Washington|Massachusetts|Georgia|Illinois|Bavaria|Scotland|Crimea)\b"
     r"|\bin (?P<c>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?), (?:[\w-]+ ){0,3}?(?:north|south|east|west)\w* of\b"
+    r"|\b(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Gg]athering) in (?!(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December|the|The)\b)(?P<d>[A-Z][a-z][\w'-]+)\b"
 )
 # "in Bogor, south of Jakarta": the place named by its bearing from another is not that other.
 _BEARING = re.compile(
@@ -109,8 +111,12 @@ _ORIGIN = re.compile(
 
 def _unlisted_place(sent: Sent, lo: int, hi: int) -> str | None:
     town = _TOWN.search(sent.text, lo - sent.start, min(len(sent.text), hi - sent.start + 30))
+    if town and town["d"] and any(m.start == sent.start + town.start("d") for m in sent.mentions):
+        return None  # "a BRICS summit in Brazil": a country, which the gazetteer already read
     return (
-        (town["a"] or town["b"] or town["c"]) if town and town.start() < hi - sent.start else None
+        (town["a"] or town["b"] or town["c"] or town["d"])
+        if town and town.start() < hi - sent.start
+        else None
     )
 
 
