@@ -77,7 +77,8 @@ _CALLED_OFF = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|over|off|to|from|city of|outside|inside|of|(?:north|south|east|west)\w* of)\s+(?:the\s+)?$",
+    r"\b(?:in|at|near|over|off|to|from|city of|outside|inside|of|(?:north|south|east|west)\w* of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?$",
     re.IGNORECASE,
 )
 _TOPIC = re.compile(
@@ -195,7 +196,7 @@ def located(sent: Sent, mention: Mention) -> bool:
         r"\s+[A-Z][a-z]", sent.text[mention.end - sent.start :]
     ):
         return False  # "the Asia-Pacific Economic Cooperation summit", "the Black Sea Fleet": part of a name
-    before = sent.text[max(0, mention.start - sent.start - 14) : mention.start - sent.start]
+    before = sent.text[max(0, mention.start - sent.start - 24) : mention.start - sent.start]
     if (
         mention.place
         and _LOCATIVE.search(before)

@@ -56,7 +56,7 @@ _NOT_WHERE = re.compile(r"\b(?:that|which|who|part of|under|after|since)\b", re.
 _VERB_FIRST = re.compile(r"(?:held|hold|conduct|stag|launch|began|begin|start|kick)", re.IGNORECASE)
 _PLURAL = re.compile(
     r"\b(?:they|their|them|the two|both|each other|one another|the leaders|the sides|the three|the four|the allies"
-    r"|the partners)\b",
+    r"|the partners|(?-i:joint))\b",
     re.IGNORECASE,
 )
 _STATEMENT = re.compile(

@@ -39,7 +39,7 @@ _END = re.compile(r"""(?P<stop>[.!?])["')\]]*\s+(?=["'(\[]?[A-Z0-9])|:(?<=[a-z0-
 _ABBREV = frozenset(
     "mr mrs ms dr st no gen lt col maj capt sgt adm prof sen rep gov pres jr sr vs corp inc co ltd"
     " jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave dept est approx u.s u.k u.n e.u"
-    " a.m p.m e.g i.e etc fig al op ed".split()
+    " a.m p.m e.g i.e etc fig al op ed h.e h.h h.r.h hon amb".split()
 )
 # A line that credits a photographer or agency is a caption.
 _CAPTION = re.compile(
