@@ -105,6 +105,7 @@ _BLOC_VENUE = re.compile(
     r"^(?!-)\W*(?:[A-Z][\w-]+\s+)?(?:summit|meeting|forum|gathering|leaders'|session)",
     re.IGNORECASE,
 )
+_APART = re.compile(r"\b(?:from|to|in|at|for|with|after|before|during|directly)\b")
 _VIDEO = re.compile(r"\bvideo|virtual|online|videoconference", re.IGNORECASE)
 _CALL = re.compile(r"\b(?:phone|telephone|call|phoned|telephoned|conversation)\b", re.IGNORECASE)
 _MET_NEEDS = re.compile(
@@ -506,8 +507,12 @@ def _venue(sent: Sent, at: int) -> bool:
     """ "the SCO summit": a bloc's gathering named as the setting, not a meeting of two parties."""
     blocs = [m for m in sent.mentions if m.kind == "bloc" and at - 9 <= m.end <= at]
     return bool(blocs) and not any(
-        m.code and m.kind != "bloc" and at - 30 <= m.end <= at for m in sent.mentions
-    )
+        m.code
+        and m.kind != "bloc"
+        and at - 30 <= m.end <= at
+        and not _APART.search(sent.text, m.end - sent.start, at - sent.start)
+        for m in sent.mentions
+    )  # "the China-EU summit" is the two's; "flew to Hanoi directly from the G20 summit" is a venue
 
 
 def _usable(word: str, before: str, after: str) -> bool:
@@ -540,8 +545,8 @@ def _usable(word: str, before: str, after: str) -> bool:
         )
     if (
         word == "negotiations"
-    ):  # "negotiations in Washington between X and Y", not "concluded negotiations on"
-        return bool(re.match(r"\s+(?:in|with|between|at)\b", after))
+    ):  # "negotiations in Washington between X and Y", not "concluded negotiations on" or "in principle"
+        return bool(re.match(r"\s+(?:in|with|between|at)\b(?! principle)", after))
     if word in {"agreed in", "agreed at", "pledged in", "decided in"}:
         return True
     if word.startswith(
@@ -553,7 +558,8 @@ def _usable(word: str, before: str, after: str) -> bool:
     if word == "video link":  # "attended, via video link, the inauguration": a mode, not a meeting
         return bool(
             re.search(
-                r"\b(?:talks|summit|meeting|met|spoke|speak\w*|call|conference|held|each other)\b",
+                r"\b(?:talks|summit|meeting|met|spoke|speak\w*|call|conference|held|each other|launch\w*"
+                r"|took part|joined)\b",
                 before + after,
             )
         )
