@@ -18,6 +18,9 @@ _TRIGGER = re.compile(
     r"|concluded|agreed)"
     rf"|\b{_DEAL}\s+(?P<participle>signed|inked|sealed|concluded)\s+(?:in|on|at|by|last|earlier|during)\b"
     r"|\b(?P<agreed>agreed)\s+(?:to the|to an?|on the|on an?|upon)\b"
+    # "agreed on Monday to slash the tariffs ..., a deal that sent stock markets soaring"
+    r"|\b(?P<agreed_to>agreed)\b(?=[^.;]{0,160},\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:deal|agreement|pact|accord|truce)\s+"
+    r"(?:that|which)\b)"
     rf"|\b(?P<worth>{_DEAL})\b(?=[^.;]{{0,90}}\b(?:worth|valued at)\s)"
     r"|\b(?P<witnessed>witness\w*|attend\w*|oversaw|oversee\w*|presided over)\s+the\s+signing\s+of\b",
     re.IGNORECASE,
@@ -206,7 +209,7 @@ def _deal_words(sent: Sent, match: re.Match[str]) -> str:
         return match.group()[len(match["verb"]) :]
     if match["witnessed"]:  # "witnessed the signing of 37 cooperation documents covering ..."
         return sent.text[match.end() : match.end() + 80]
-    if match["agreed"]:
+    if match["agreed"] or match["agreed_to"]:
         return ""
     return sent.text[max(0, match.start() - 40) : match.start()].rsplit(",", 1)[-1] + match.group()
 

@@ -58,6 +58,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "receiv",
         "welcom",
         "invit",
+        "virtual ceremony",
+        "online ceremony",
         "rolled out the red carpet",
         "rolls out the red carpet",
     ),

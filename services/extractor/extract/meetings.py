@@ -17,7 +17,7 @@ _TRIGGER = re.compile(
     r"|arrived in|arrives in|arriving in|arrive in|landed in|lands in|sat down with|sat down for|sits down with"
     r"|sit down with|received|receives|welcomed|welcomes|negotiations|(?:will |to |would )?travel to"
     r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y)(?: on)? to|agreed in|agreed at|pledged in|decided in"
-    r"|consultations|rolled out the red carpet for|rolls out the red carpet for|invited|invites|inviting)\b",
+    r"|consultations|virtual ceremony|online ceremony|rolled out the red carpet for|rolls out the red carpet for|invited|invites|inviting)\b",
     re.IGNORECASE,
 )
 _PAST = {
@@ -67,6 +67,8 @@ _NOUNS = {
     "phone conversation",
     "telephone conversation",
     "get-together",
+    "virtual ceremony",
+    "online ceremony",
 }
 _COUNTED = re.compile(
     r"(?<![Tt]he )\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|multiple|series of|dozens of"

@@ -82,7 +82,8 @@ _FORECAST = re.compile(
     re.IGNORECASE,
 )
 _CARRY = re.compile(
-    r"^(?:[\w\s,]{0,25}\b)?(?:it|this|that|the (?:dollar |trade )?(?:figure|value|total|volume|amount))\b",
+    r"^(?:[\w\s,]{0,25}\b)?(?:it|this|that|the (?:dollar |trade )?(?:figure|value|total|volume|amount))\b"
+    r"|\b(?:that|this|the) (?:figure|total|volume)\b",  # "working to bring that figure to $200 billion"
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"[0-9]")
@@ -105,7 +106,7 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
     has_trade = "trade" in sent.families and bool(_TRADE.search(sent.low))
     carry = doc.notes.get("last_trade")
     if not has_trade and not (
-        carry and carry[0] == sent.index - 1 and sent.money and _CARRY.match(sent.text)
+        carry and carry[0] == sent.index - 1 and sent.money and _CARRY.search(sent.text)
     ):
         return []
     if _DIGIT.search(sent.text) is None and _CHANGE_CUE.search(sent.low) is None:
