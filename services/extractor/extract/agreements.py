@@ -80,6 +80,12 @@ _NEAR_MONEY_CUE = re.compile(
 _GOVERNED = re.compile(
     r"\b(?:from|for|of|on|in|to|bid\w*|tender\w*|win\w*|won)\s+(?:[\w-]+\s+)?$", re.IGNORECASE
 )
+# "concluded negotiations (in principle) on the pact": talks that end in a deal conclude it (two of the
+# three blind sets that met the phrase counted it).
+_CONCLUDED_TALKS = re.compile(
+    r"conclud\w+\s+(?:the\s+|their\s+)?(?:talks|negotiations)\s+(?:in principle\s+)?on\b",
+    re.IGNORECASE,
+)
 _AFTER_CLAUSE = re.compile(r"\W*(?:after|since|when|before|once|until)\s(?!which)", re.IGNORECASE)
 _PAIR_SUBJECT = re.compile(
     r"\W*(?:[A-Z]\w+ \w+,\s*)?(?:the|both) (?:two )?(?:governments|sides|countries|nations|leaders|presidents|ministers)\b",
@@ -114,8 +120,8 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             continue
         if match["agreed"] and _TARGET_TALK.search(sent.text):
             continue
-        if _TALKS_ON.search(match.group()):
-            continue  # "agreed to restart talks on a trade deal", "concluded negotiations on": no deal signed
+        if _TALKS_ON.search(match.group()) and not _CONCLUDED_TALKS.match(match.group()):
+            continue  # "agreed to restart talks on a trade deal": no deal yet
         if match["verb"] and re.search(r"\bto\s+$", sent.text[: match.start()]):
             continue  # "officials expect the two governments to sign 40 agreements": not signed yet
         if match["worth"] and _GOVERNED.search(

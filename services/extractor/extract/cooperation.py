@@ -12,7 +12,7 @@ _DRILL = (
 )
 _EXERCISE = re.compile(
     rf"\b(?:joint|combined|bilateral|trilateral|three-way)\s+(?:[\w-]+\s+){{0,4}}?{_DRILL}\b"
-    rf"|\b(?:naval|military|air|aerial|army|navy|war)\s+{_DRILL}\s+(?:with|together|alongside)\b"
+    rf"|\b(?:naval|military|air|aerial|army|navy|war)\s+{_DRILL}\s+(?:with|together|alongside|involving)\b"
     rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*|launch\w*|began|begin|start\w*|kick\w* off)\s+"
     rf"(?:[\w-]+\s+){{0,3}}(?:naval|military|air|aerial|army|navy)\s+{_DRILL}\b"
     rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*|began|begin|start\w*|launch\w*|wrap\w* up|conclud\w*"

@@ -45,6 +45,7 @@ _VERB = re.compile(
 _THREAT = re.compile(
     r"\b(?:(?:could|may|might|would|will)\s+(?:also\s+)?be(?=\s*$)"  # "firms that could be sanctioned"
     r"|warn\w*|threat\w*|caution\w*|made (?:it )?clear|could face|would face|may face|vow\w*|consider\w*|mull\w*|weigh\w*"
+    r"|(?:could|would|may|can|will|should) expect|(?:not|never) hesitate to|won't hesitate to"
     r"|(?:may|could|would|will|might|plans? to|ready to|prepared to|poised to|reserves? the right to)"
     r" (?:impose|slap|levy|sanction|respond|take|introduce|adopt|hit|retaliate|raise|hike|tighten|expand"
     r"|act against|act|add|put|place|blacklist|list|use|restrict|curb|limit|block|ban|bar))\b",
@@ -137,8 +138,11 @@ _CONTINUED = re.compile(
     r"\b(?:keep|keeps|continue|continues|extend\w*|maintain\w*|prolong\w*|renew\w*)\s+(?:to\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
+_BLAME = re.compile(r"\bresponsib\w+ for (?:all )?(?:the )?(?:\w+ )?$")
 _RELATIVE = re.compile(r"\W*(?:which|that)\s", re.IGNORECASE)
-_BY = re.compile(r"^\s+by\s+(?:the\s+)?", re.IGNORECASE)
+_BY = re.compile(
+    r"^\s+by\s+(?!\w+ing\b)(?:the\s+)?", re.IGNORECASE
+)  # not "respond by dropping Japan"
 _FILLER = re.compile(
     r"^(?:'s)?(?:\s|,|and|new|fresh|further|increasing|punishing|severe|harsh|economic|financial|trade|secondary"
     r"|sweeping|tough|additional|more|unilateral|first|latest|retaliatory|tit-for-tat|\w+-led|led|own|definitive"
@@ -184,10 +188,11 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     if later is not None:  # "the 25% tariffs he had threatened to slap on Mexican goods"
         threat = later
         threat_span = (sent.start + later.start("verb"), sent.start + later.end())
-    if threat is None and _THREAT_NOUN.fullmatch(
-        sent.low, noun_at - sent.start, noun_end - sent.start
+    if _THREAT_NOUN.fullmatch(sent.low, noun_at - sent.start, noun_end - sent.start) and (
+        threat is None
+        or _BLAME.search(sent.low, max(0, noun_at - sent.start - 40), noun_at - sent.start)
     ):
-        return []  # "consequences" names a sanction only when someone warns of them
+        return []  # "consequences" names a sanction only when someone warns of them, not "bear responsibility for"
     if threat is not None and later is None and _UNOFFICIAL.search(lead[: threat.start()][-40:]):
         threat, threat_span = (
             None,
@@ -228,8 +233,9 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     ):
         return []
     mood = modality(sent, min(cue_at, noun_at), max(cue_end, noun_end), clause_of(sent, cue_at))
-    if mood == "negated" or NEGATION.search(sent.text[cue_at - sent.start : cue_end - sent.start]):
-        return []
+    cue_text = sent.text[cue_at - sent.start : cue_end - sent.start]
+    if mood == "negated" or (NEGATION.search(cue_text) and "hesitate" not in cue_text):
+        return []  # "would not hesitate to impose" is a resolve, not a negation
     if mood == "hypothetical" and not threat:
         return []
     kind = "sanctions_threatened" if threat or mood == "future" else "sanctions_imposed"
@@ -248,7 +254,7 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     ):
         kind = "sanctions_imposed"  # "will impose duties on Australian wine from Saturday": decided, with a start
     cue_word = sent.text[cue_at - sent.start : cue_end - sent.start].lower()
-    facing = "fac" in cue_word
+    facing = "fac" in cue_word or "expect" in cue_word  # "Tehran could expect more sanctions"
     by = _by(sent, cue_at, cue_end, noun_at, noun_end, participle or facing)
     if not by and threat is not None:
         ready = _READY.search(sent.text, cue_end - sent.start, noun_at - sent.start)

@@ -615,8 +615,11 @@ def test_phrasings_from_the_sixth_set(text: str, expected: list[dict[str, Any]])
             "Brazilian sorghum and grapes.",
             [{"type": "agreement_signed", "domain": "agriculture"}],
         ),
-        # negotiations concluded are not a deal signed (two blind sets disagreed; precision first)
-        ("China and the EU concluded negotiations on the investment pact in December 2020.", []),
+        # negotiations concluded on a pact conclude it (two of three blind sets)
+        (
+            "China and the EU concluded negotiations on the investment pact in December 2020.",
+            [{"type": "agreement_signed", "actors": ["CHN", "EU"], "date": "2020-12"}],
+        ),
     ],
 )
 def test_phrasings_from_the_ninth_set(text: str, expected: list[dict[str, Any]]) -> None:
@@ -807,6 +810,126 @@ def test_phrasings_from_the_ninth_set(text: str, expected: list[dict[str, Any]])
     ],
 )
 def test_phrasings_from_the_tenth_and_eleventh_sets(
+    text: str, expected: list[dict[str, Any]], published: str
+) -> None:
+    check(text, expected, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "published"),
+    [
+        (
+            "June 15, 2023, The Kremlin, Moscow. Vladimir Putin held talks with President of Algeria "
+            "Abdelmadjid Tebboune, who is in Russia on a state visit.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["DZA", "RUS"],
+                    "location": "Moscow",
+                    "date": "2023-06-15",
+                }
+            ],
+            "2023-06-15",
+        ),
+        (
+            "Prime Minister Shri Narendra Modi spoke on phone today with H.E. Mr. Vladimir Putin.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["IND", "RUS"],
+                    "date": "2022-12-16",
+                    "format": "call",
+                }
+            ],
+            "2022-12-16",
+        ),
+        (
+            "Carney and Modi met on the sidelines of the Group of Seven summit in Kananaskis on Tuesday.",
+            [{"type": "meeting_held", "actors": ["CAN", "IND"], "location": "Kananaskis"}],
+            "2025-06-18",
+        ),
+        (
+            "Canada and India: bilateral trade in goods was worth about 13.5 billion Canadian dollars in 2024.",
+            [{"type": "trade_volume", "actors": ["CAN", "IND"], "period": "2024"}],
+            "2025-06-18",
+        ),
+        (
+            "The navies of Pakistan and China began a nine-day joint exercise in the northern Arabian Sea.",
+            [{"type": "military_exercise", "actors": ["CHN", "PAK"], "location": "Arabian Sea"}],
+            "2020-01-07",
+        ),
+        (
+            "Naval exercises involving South Africa, Russia and China ended on Monday.",
+            [{"type": "military_exercise", "actors": ["CHN", "RUS", "ZAF"]}],
+            "2023-02-27",
+        ),
+        (
+            "Putin and Xi launched the Power of Siberia pipeline by video link from Sochi and Beijing on Monday.",
+            [{"type": "meeting_held", "actors": ["CHN", "RUS"], "format": "video"}],
+            "2019-12-03",
+        ),
+        (
+            "Goyal and Australian Trade Minister Dan Tehan signed the trade agreement at a virtual ceremony "
+            "attended by Prime Ministers Narendra Modi and Scott Morrison.",
+            [
+                {"type": "meeting_held", "actors": ["AUS", "IND"], "format": "video"},
+                {"type": "agreement_signed", "actors": ["AUS", "IND"], "domain": "trade"},
+            ],
+            "2022-04-02",
+        ),
+        (
+            "The agreement followed two days of talks in Geneva over the weekend between U.S. Treasury "
+            "Secretary Scott Bessent and Chinese Vice Premier He Lifeng.",
+            [{"type": "meeting_held", "actors": ["CHN", "USA"], "location": "Geneva"}],
+            "2025-05-12",
+        ),
+        (
+            "The United States and China agreed on Monday to slash their tariffs for 90 days, a deal that sent "
+            "stock markets soaring.",
+            [{"type": "agreement_signed", "actors": ["CHN", "USA"]}],
+            "2025-05-12",
+        ),
+        (
+            "Biden flew to Hanoi directly from the G20 summit in New Delhi.",
+            [],
+            "2023-09-11",
+        ),
+        (  # a deal concluded, and no meeting
+            "China and the European Union concluded negotiations in principle on an investment agreement.",
+            [{"type": "agreement_signed", "actors": ["CHN", "EU"]}],
+            "2020-12-31",
+        ),
+        # sanctions
+        (
+            "Moon said Seoul would respond by dropping Japan from its own list of trusted trading partners and "
+            "warned that Tokyo would bear responsibility for the consequences.",
+            [{"type": "sanctions_threatened", "by": ["KOR"], "target": ["JPN"]}],
+            "2019-08-02",
+        ),
+        (
+            "Trump said Tehran could expect more sanctions unless it alters its conduct.",
+            [{"type": "sanctions_threatened", "by": ["USA"], "target": ["IRN"]}],
+            "2019-05-10",
+        ),
+        (
+            "Biden told Xi that Washington would not hesitate to impose further restrictions on exports of "
+            "advanced chips to China.",
+            [{"type": "sanctions_threatened", "by": ["USA"], "target": ["CHN"]}],
+            "2024-04-03",
+        ),
+        # trade
+        (
+            "Trade between China and Russia rose 27% to $107 billion last year. Putin said the two sides were "
+            "now working to bring that figure to $200 billion by 2024.",
+            [
+                {"type": "trade_volume", "value_usd": 107e9, "period": "2018"},
+                {"type": "trade_target", "value_usd": 200e9, "target_year": 2024},
+            ],
+            "2019-06-06",
+        ),
+    ],
+)
+def test_phrasings_from_the_older_sets(
     text: str, expected: list[dict[str, Any]], published: str
 ) -> None:
     check(text, expected, published)
