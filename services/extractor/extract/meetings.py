@@ -222,6 +222,14 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
     return found
 
 
+def _unreal(sent: Sent) -> bool:
+    """ "would have been the first visit", "when conditions allow": read once per sentence."""
+    cached = sent.memo.get("unreal")
+    if cached is None:
+        cached = sent.memo["unreal"] = _UNREAL.search(sent.text) is not None
+    return bool(cached)
+
+
 def _fill(found: list[Draft], draft: Draft) -> None:
     """A later trigger of the same meeting tells its place ("agreed to resume reciprocal visits, and
     Kishida accepted an invitation to visit Seoul")."""
@@ -266,8 +274,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if not noun and word in _PAST and _WHO.match(sent.text, clause[0] - sent.start):
         return None  # "Ishiba, who visited Malaysia on Thursday and Friday, said": an aside about the speaker
-    if _UNREAL.search(sent.text) or (
-        noun and re.search(r"\b(?:any|no|every)\s+(?:[\w-]+\s+)?$", before)
+    if _unreal(sent) or (
+        noun and re.search(r"\b(?:any|no|every)\s+(?:[\w-]+\s+)?$", before[-30:])
     ):
         return None  # "would have been the first visit", "when conditions allow", "any Putin trip"
     if _WISH.search(before[-40:]):

@@ -114,6 +114,7 @@ _CURRENCY_WORDS = (
     "gbp",
 )
 _CURRENCY_CUE = re.compile("|".join(_CURRENCY_WORDS))
+_DIGIT = re.compile(r"[0-9]")
 _PAREN = re.compile(r"\s*\(\s*[^()]{1,30}\)")
 
 _FRACTIONS = {
@@ -220,6 +221,8 @@ class Change(NamedTuple):
 def find_money(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[Amount]:
     """Money amounts in text[lo:hi]; an amount restated in brackets in another currency counts once."""
     hi = len(text) if hi is None else hi
+    if _DIGIT.search(text, lo, hi) is None:
+        return []  # every amount has a digit: most sentences are done here
     matches = list(_SYMBOL_FIRST.finditer(text, lo, hi))
     if _CURRENCY_CUE.search(low, lo, hi):
         matches += [
