@@ -58,6 +58,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "receiv",
         "welcom",
         "invit",
+        "joined",
         "virtual ceremony",
         "online ceremony",
         "rolled out the red carpet",
@@ -170,7 +171,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 _DATELINE = re.compile(
     r"^[ \t]*(?P<city>[A-Z][A-Z'.-]{2,}(?:[ ][A-Z][A-Z'.-]+)*)(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*)*)*"
     r"(?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}\.?)?[ ]*"
-    r"(?:\((?:Reuters|AP|AFP|Xinhua|Yonhap|Kyodo|Bloomberg|IANS|PTI|Anadolu|UPI|TASS|dpa|ANI)\)[ ]*(?:--|—|–|-)"
+    r"(?:\(?(?:Reuters|AP|AFP|Xinhua|Yonhap|Kyodo|Bloomberg|IANS|PTI|Anadolu|UPI|TASS|dpa|ANI)\)?[ ]*(?:--|—|–|-)"
     r"|/[A-Z]+/\."
     r"|(?:--|—|–|-|:))(?=[ ])",
     re.MULTILINE,
@@ -191,6 +192,15 @@ def _datelines(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
         if not any(m.kind in {"bloc", "org", "person"} for m in named):
             out.append(match.span())
     return out
+
+
+def dateline_town(text: str) -> str | None:
+    """The town a story was filed from, as written in a news text ("Woodside" from "WOODSIDE, California,
+    Nov 16 (Reuters) -"), whether or not the gazetteer lists it."""
+    match = _DATELINE.match(text)
+    if match is None or match.start() > 5:
+        return None
+    return match["city"].split("/")[0].title()
 
 
 class Sent:
@@ -330,6 +340,9 @@ def analyse(raw: str, published: date) -> Doc:
     ]
     if filed and lines[0][0] < 5:  # "SEOUL, May 27 (Reuters) -": where the story was filed
         doc.notes["dateline"] = (filed[0].place, filed[0].code)
+    town = dateline_town(text)
+    if town:
+        doc.notes["dateline_town"] = town
     readout = _READOUT.match(text)
     if readout:  # "June 15, 2023, The Kremlin, Moscow.": an official readout's day and place
         named = [m for m in tagged if m.start < readout.end() and m.place and m.code]

@@ -100,6 +100,15 @@ def _load() -> dict[str, Entry]:
 
 TABLE = _load()
 PLACE_COUNTRY = _place_countries()
+# "the Kazakh capital": a demonym before "capital" names the country's first listed capital.
+CAPITAL_OF = {
+    code: next(c for c in _split(capitals) if c.lower() not in _SEATS)
+    for code, _, _, capitals in _rows("countries.tsv")
+    if any(c.lower() not in _SEATS for c in _split(capitals))
+}
+_CAPITAL_AFTER = re.compile(
+    r" capital(?! (?:city of|of|markets?|flows?|goods|spending|investment|controls?|gains))\b"
+)
 
 
 def _variants() -> dict[str, tuple[str, Entry]]:
@@ -163,6 +172,13 @@ def tag(text: str) -> list[Mention]:
         if entry.kind in {"country", "demonym"} and _CURRENCY.match(text, end):
             continue  # "the U.S. dollar", "Chinese yuan": a currency, not the state acting
         seen.add(surface)
+        capital = _CAPITAL_AFTER.match(text, end) if entry.kind == "demonym" else None
+        if capital and entry.code in CAPITAL_OF:  # "met in the Kazakh capital on Wednesday"
+            end = capital.end()
+            out.append(
+                Mention(start, end, text[start:end], entry.code, "capital", CAPITAL_OF[entry.code])
+            )
+            continue
         out.append(Mention(start, end, form, entry.code, entry.kind, entry.place))
     if "o-" in text:
         out = sorted(out + _combining(text))

@@ -3,7 +3,14 @@
 import re
 from datetime import date, timedelta
 
-from services.extractor.extract.clauses import ANAPHOR, clause_of, modality, participants, with_pair
+from services.extractor.extract.clauses import (
+    ANAPHOR,
+    clause_of,
+    located,
+    modality,
+    participants,
+    with_pair,
+)
 from services.extractor.extract.dates import DateExpr, Resolved, resolve
 from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.gazetteer import PLACE_COUNTRY
@@ -17,10 +24,11 @@ _TRIGGER = re.compile(
     r"|arrived in|arrives in|arriving in|arrive in|landed in|lands in|sat down with|sat down for|sits down with"
     r"|sit down with|received|receives|welcomed|welcomes|negotiations|(?:will |to |would )?travel to"
     r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y)(?: on)? to|agreed in|agreed at|pledged in|decided in"
-    r"|consultations|virtual ceremony|online ceremony|rolled out the red carpet for|rolls out the red carpet for|invited|invites|inviting)\b",
+    r"|consultations|virtual ceremony|online ceremony|joined|rolled out the red carpet for|rolls out the red carpet for|invited|invites|inviting)\b",
     re.IGNORECASE,
 )
 _PAST = {
+    "joined",
     "rolled out the red carpet for",
     "met",
     "visited",
@@ -93,6 +101,9 @@ _DAY_OF = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|Yesterday|Today)'s\s+"
     r"(?:[\w-]+\s+)?$"
 )
+_JOINED = re.compile(
+    r"\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:in|at)\s+[A-Z][\w'-]+\s+for\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:talks|summit|meeting)\b"
+)
 _INVITED = re.compile(
     r"\s+(?:(?:his|her|their|the)\s+)?(?:[A-Z][\w.'-]*\s+|(?:counterparts?|leaders?|president|prime minister)\s+){1,5}"
     r"to\s+(?:visit|attend|come to|travel to|make a|pay a|join)\b"
@@ -158,6 +169,15 @@ _NOT_OFFICIAL = re.compile(
     r"|businesspeople|investors|students|chief executives|CEOs|bosses|entrepreneurs|members of the diaspora)\b",
     re.IGNORECASE,
 )
+_SEPARATE = re.compile(
+    r"\b(?:also|separate(?:ly)?|individually|in turn|each|bilateral)\b", re.IGNORECASE
+)
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$")
+_HOSTED_THING = re.compile(
+    r"\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|games|tournament|match|event|forum|conference"
+    r"|olympics|festival|exhibition|expo|world cup|championships?|ceremony|dinner|banquet|reception)\b",
+    re.IGNORECASE,
+)
 _WHO = re.compile(r"\W*(?:who|whose)\s", re.IGNORECASE)
 _REQUESTED = re.compile(
     r"\b(?:requests?|requested|asked|asking|asks|push\w*|calls?|called|calling|appeals?|bids?|sought|seek\w*"
@@ -208,18 +228,55 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
         if draft is None:
             continue
         dated = draft.fields.pop("own_when")
+        pronoun = draft.fields.pop("pronoun")
         # A second meeting in one sentence needs a date of its own, different from the others'
         # ("will travel to Moscow next month ..., as New Delhi prepares for Putin's visit later this year").
         if not found or (
             dated and all(d.type != draft.type or _other_date(d, draft) for d in found)
         ):
-            found.append(draft)
+            found.extend(_separate(sent, match, draft, pronoun))
         else:
             _fill(found, draft)
     held = [d for d in found if d.type == "meeting_held"]
     if held:
         doc.notes["last_meeting"] = (sent.index, held[0].actors)
+        placed = [d for d in held if d.fields.get("location") and d.date]
+        if placed:
+            doc.notes["last_placed"] = (sent.index, placed[0])
     return found
+
+
+def _separate(sent: Sent, match: re.Match[str], draft: Draft, pronoun: set[str]) -> list[Draft]:
+    """ "Xi also held talks with Macron and Yoon", "he held separate talks with the presidents of A, B and C":
+    one host meeting each guest in turn is one bilateral meeting per guest."""
+    if len(draft.actors) < 3:
+        return [draft]
+    at = sent.start + match.start()
+    clause = clause_of(sent, at)
+    if not _SEPARATE.search(sent.text, clause[0] - sent.start, clause[1] - sent.start):
+        return [draft]
+    hosts = {m.code for m in sent.mentions if m.code and clause[0] <= m.start < at}
+    hosts |= pronoun
+    guests = draft.actors - hosts
+    if len(hosts) != 1 or len(guests) < 2:
+        return [draft]
+    out = []
+    for guest in sorted(guests):
+        one = Draft(
+            draft.type,
+            frozenset(hosts | {guest}),
+            sent,
+            draft.trigger,
+            dict(draft.fields),
+            draft.date,
+        )
+        one.confidence, one.attributed_to, one.cameo = (
+            draft.confidence,
+            draft.attributed_to,
+            draft.cameo,
+        )
+        out.append(one)
+    return out
 
 
 def _unreal(sent: Sent) -> bool:
@@ -274,9 +331,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if not noun and word in _PAST and _WHO.match(sent.text, clause[0] - sent.start):
         return None  # "Ishiba, who visited Malaysia on Thursday and Friday, said": an aside about the speaker
-    if _unreal(sent) or (
-        noun and re.search(r"\b(?:any|no|every)\s+(?:[\w-]+\s+)?$", before[-30:])
-    ):
+    if _unreal(sent) or (noun and re.search(r"\b(?:any|no|every)\s+(?:[\w-]+\s+)?$", before[-30:])):
         return None  # "would have been the first visit", "when conditions allow", "any Putin trip"
     if _WISH.search(before[-40:]):
         return None  # "he hoped to host Putin in August": a wish, not a plan
@@ -324,6 +379,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if word.startswith(("will ", "to ", "would ")) and mood == "factual":
         mood = "future"  # the modal is part of the trigger: "will travel to Moscow this week"
     actors = _actors(sent, at, clause)
+    pronoun = _pronoun(doc, sent, clause, at, actors)
+    actors |= pronoun
     if len(actors) < 2 or (
         word in {"met", "meet", "meets"} and not _state_side(sent, at, end, clause)
     ):
@@ -375,7 +432,11 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
             last and last[0] == sent.index - 1 and last[2] == frozenset(actors)
         ):  # presidents met at the palace"
             where = last[1]
+    if kind == "meeting_held" and (when is None or where is None):
+        when, where = _same_trip(doc, sent, clause, at, actors, when, where)
     draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
+    if where is None and kind == "meeting_held" and when is not None and not (reference and noun):
+        where = _sentence_place(sent) or _town(doc, sent)
     if (
         where is None
         and kind == "meeting_held"
@@ -385,6 +446,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         where = _filed_at(doc, when, actors)
     draft.fields["location"] = where
     draft.fields["anaphoric"] = anaphoric
+    draft.fields["pronoun"] = pronoun
     draft.fields["own_when"] = bool(own_when)
     if kind == "meeting_held":
         draft.fields["format"] = _format(doc, sent, clause, word, when)
@@ -394,6 +456,69 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
 
 
 _RECENT = timedelta(days=14)
+
+
+def _pronoun(doc: Doc, sent: Sent, clause: tuple[int, int], at: int, actors: set[str]) -> set[str]:
+    """ "On Thursday, he held talks with Putin": "he" is the first person the sentence before named."""
+    if sent.index == 0 or not _PRONOUN.search(sent.text, clause[0] - sent.start, at - sent.start):
+        return set()
+    if any(m.code and clause[0] <= m.start < at for m in sent.mentions):
+        return set()
+    person = next(
+        (m for m in doc.sents[sent.index - 1].mentions if m.kind == "person" and m.code), None
+    )
+    return {person.code} if person and person.code and person.code not in actors else set()
+
+
+def _same_trip(
+    doc: Doc,
+    sent: Sent,
+    clause: tuple[int, int],
+    at: int,
+    actors: set[str],
+    when: Resolved | None,
+    where: str | None,
+) -> tuple[Resolved | None, str | None]:
+    """ "Xi and Albanese met in Bali on Tuesday ... Xi also held talks with Macron": a later meeting of one of
+    the same leaders, on the same trip, took place where the story's last placed meeting did; "also"
+    without a day of its own means the same day."""
+    last = doc.notes.get("last_placed")
+    if last is None or sent.index - last[0] > 4 or not actors & last[1].actors:
+        return when, where
+    earlier: Draft = last[1]
+    if (
+        when is None
+        and earlier.date is not None
+        and re.search(r"\balso\b", sent.text[clause[0] - sent.start : at - sent.start])
+    ):
+        when = earlier.date
+    if (
+        where is None
+        and when is not None
+        and earlier.date is not None
+        and abs((when.day - earlier.date.day).days) <= 2
+        and when.precision == "day"
+        and not (_CALL.search(sent.text) or _VIDEO.search(sent.text))
+        and not any(m.place and located(sent, m) for m in sent.mentions)
+    ):
+        where = earlier.fields.get("location")
+    return when, where
+
+
+def _sentence_place(sent: Sent) -> str | None:
+    """A held meeting whose clause names no place: the one place the whole sentence gives ("held talks with
+    Putin, who is on a state visit, at the Great Hall of the People in Beijing")."""
+    places = {m.place for m in sent.mentions if m.place and located(sent, m)}
+    return places.pop() if len(places) == 1 else None
+
+
+def _town(doc: Doc, sent: Sent) -> str | None:
+    """ "WOODSIDE, California - ... The meeting at the Filoli estate in Woodside": the dateline's town,
+    named as where, though the gazetteer does not list it."""
+    town = doc.notes.get("dateline_town")
+    if not town or sent.index == 0:
+        return None
+    return str(town) if re.search(rf"\b(?:in|at) {re.escape(town)}\b", sent.text) else None
 
 
 def _filed_at(doc: Doc, when: Resolved | None, actors: set[str]) -> str | None:
@@ -515,7 +640,9 @@ def _ended(when: Resolved, published: date) -> bool:
 
 def _venue(sent: Sent, at: int) -> bool:
     """ "the SCO summit": a bloc's gathering named as the setting, not a meeting of two parties."""
-    blocs = [m for m in sent.mentions if m.kind == "bloc" and at - 9 <= m.end <= at]
+    blocs = [
+        m for m in sent.mentions if m.kind == "bloc" and m.code != "QUAD" and at - 9 <= m.end <= at
+    ]  # a Quad summit is its four members meeting
     return bool(blocs) and not any(
         m.code
         and m.kind != "bloc"
@@ -535,12 +662,15 @@ def _usable(word: str, before: str, after: str) -> bool:
         )
     if word == "call":
         return not _CALL_VERB.match(after) and not re.search(
-            r"\b(?:to|will|would|can|could|may)\s+$", before
-        )
+            r"\b(?:to|will|would|can|could|may)\s+$|\b(?:which|what|whom)\s+(?:[\w-]+\s+){0,2}$",
+            before,
+        )  # not "the Falkland Islands, which Argentines call Las Malvinas"
     if word in {"speak", "speaks", "spoke", "talked"}:
         return bool(_SPEAK_OK.match(after))
     if word in {"host", "hosts", "hosted", "hosting"}:
-        return not re.match(r"\s+(?:of|country|city|nation)\b", after)
+        return not re.match(r"\s+(?:of|country|city|nation)\b", after) and not _HOSTED_THING.match(
+            after
+        )
     if word == "chat":
         return bool(re.search(r"\b(?:their|a|the)\s+(?:[\w-]+\s+){0,2}$", before))
     if word.startswith(("meet", "met")):
@@ -563,6 +693,8 @@ def _usable(word: str, before: str, after: str) -> bool:
         ("receiv", "welcom")
     ):  # "received EU chiefs Ursula von der Leyen and ...", not "a letter"
         return bool(_GUEST.match(after))
+    if word == "joined":  # "Kishida, Albanese and Modi joined Biden in Wilmington for the talks"
+        return bool(_JOINED.match(after))
     if word.startswith("invit"):  # "invited Xi to attend the celebrations in Moscow in May"
         return bool(_INVITED.match(after))
     if word == "video link":  # "attended, via video link, the inauguration": a mode, not a meeting

@@ -97,8 +97,11 @@ _TOWN = re.compile(
 )
 # "in Bogor, south of Jakarta": the place named by its bearing from another is not that other.
 _BEARING = re.compile(
-    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$", re.IGNORECASE
-)
+    r"(?:,|\b(?:estate|town|city|village|resort|suburb|base|compound|retreat|palace|residence|ranch))\s+"
+    r"(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$",
+    re.IGNORECASE,
+)  # "in Bogor, south of Jakarta", "a country estate south of San Francisco"; not "waters south of Jeju Island"
 
 
 # "flew to Hanoi directly from the G20 summit in New Delhi": where someone came from is not where
