@@ -240,7 +240,14 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
     held = [d for d in found if d.type == "meeting_held"]
     if held:
         doc.notes["last_meeting"] = (sent.index, held[0].actors)
-        placed = [d for d in held if d.fields.get("location") and d.date]
+        placed = [
+            d
+            for d in held
+            if d.fields.get("location")
+            and d.date
+            and d.date.precision == "day"
+            and not d.fields.get("anaphoric")
+        ]
         if placed:
             doc.notes["last_placed"] = (sent.index, placed[0])
     return found
@@ -483,7 +490,7 @@ def _same_trip(
     the same leaders, on the same trip, took place where the story's last placed meeting did; "also"
     without a day of its own means the same day."""
     last = doc.notes.get("last_placed")
-    if last is None or sent.index - last[0] > 4 or not actors & last[1].actors:
+    if last is None or sent.index - last[0] > 8 or not actors & last[1].actors:
         return when, where
     earlier: Draft = last[1]
     if (
