@@ -66,10 +66,13 @@ _PASSIVE = re.compile(
 )
 _ON = re.compile(
     r"\b(?:on|against|targeting|targets|target|hitting|covering)\s+"
+    r"|\b(?:aimed at|designed to|meant to|intended to)\s+(?:cut(?:ting)?|curb\w*|restrict\w*|limit\w*|block\w*|slow\w*"
+    r"|choke\w*|keep(?:ing)?|den(?:y|ying))\s+"
     r"|\b(?:exports?|exported|imports?|imported|shipments?|shipped|sales|sold|supplies|purchases)\s+"
     r"(?:[\w-]+\s+){0,8}?(?:to|from|into)\s+",
     re.IGNORECASE,
 )
+_INCLUDING = re.compile(r"\bincluding\s+(?:the\s+)?")
 _GOODS_TO = re.compile(r"\s+of\s+(?:[\w,'-]+\s+){0,10}?(?:to|into|from)\s+", re.IGNORECASE)
 _REASON = re.compile(
     r"\b(?:over|because|in response|in retaliation|for (?:its|their|his|her)|after|amid|accus\w+"
@@ -91,7 +94,8 @@ _ADDED_TO = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT = re.compile(
-    r"\s*(?:It|They|The (?:department|ministry|administration|government|bloc|commission|agency|office|Treasury))\b"
+    r"\s*(?:It|They|The (?:department|ministry|administration|government|bloc|commission|agency|office|Treasury)"
+    r"|(?:The )?(?:Treasury|Commerce Department|State Department|Commerce Ministry|Foreign Ministry))\b"
 )
 _TOOK_EFFECT = re.compile(
     r"^(?:[^,.;]|\.\d){0,160}?\s(?P<verb>took effect|take effect|takes effect|came into (?:force|effect)|went into effect"
@@ -530,6 +534,13 @@ def _targets(
             near and near[0].code
         ):  # the object and what is coordinated with it ("Russia and Belarus")
             found |= {near[0].code} | ({m.code for m in _joined(sent, near[0]) if m.code} - by)
+            including = _INCLUDING.search(
+                sent.text, near[0].end - sent.start, noun_end - sent.start + len(rest)
+            )
+            if (
+                including
+            ):  # "in Russia and several other countries, including China, Turkey and the UAE"
+                found |= _chain_after(sent, sent.start + including.end(), limit=4) - by
     return {code for code in found if code}
 
 

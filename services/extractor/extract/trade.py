@@ -42,6 +42,12 @@ _TRADE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "China pledged to buy an additional $200 billion of U.S. goods": a purchase pledge, not a trade figure.
+# "raising tariffs on essentially all remaining imports from China, worth about $300 billion"
+_LEVIED_WORTH = re.compile(
+    r"\b(?:tariffs?|duties|levies|sanctions|restrictions)\s+on\b[^.;]{0,80}\bworth\s+(?:about\s+|around\s+|some\s+"
+    r"|nearly\s+|roughly\s+)?$",
+    re.IGNORECASE,
+)
 _PURCHASE = re.compile(
     r"\b(?:buy|purchase|import)\s+(?:an?\s+)?(?:additional|extra|further)\s+$", re.IGNORECASE
 )
@@ -148,6 +154,9 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
             or _GAP_AFTER.match(tail)
             or _LEVIED.search(lead[-35:])
             or _PURCHASE.search(lead[-35:])
+            or _LEVIED_WORTH.search(
+                sent.text, max(0, amount.start - sent.start - 110), amount.start - sent.start
+            )
         ):
             continue
         if _NOT_BILATERAL.search(
