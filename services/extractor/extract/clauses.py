@@ -86,14 +86,14 @@ _TOPIC = re.compile(
     r"|war in|crisis in|invasion of|conflict in|relations with|ties with|support for|annexation of"
     r"|sidelines of|margins of|as well as|amid|on the part of|show of force against|aimed at|directed at|against"
     r"|apart from|besides|other than|except for|prompting|forcing|leading|causing|through|via|across"
-    r"|call(?:ed|s|ing) for)\b[^,;]*"
+    r"|call(?:ed|s|ing) for|the latest (?:show|sign|display|example|step|move))\b[^,;]*"
     r"|,\s+(?:telling|saying|adding|urging|warning|stressing|noting|arguing|assuring)\b[^;]*",
     re.IGNORECASE,
 )
 # A source named after the event, not a party to it: ", in what U.S. officials described as ...",
 # ", Japanese officials said".
 _SPEAKER_AFTER = re.compile(
-    r",\s+(?:in what\s+|according to\s+)?(?:the\s+)?(?:[A-Z][\w.'-]*\s+){1,3}(?:officials?|ministry|ministries"
+    r",\s+(?:in what\s+|according to\s+)?(?:the\s+)?(?:[A-Z][\w.'-]*\s+){1,3}(?:[a-z]+\s+)?(?:officials?|ministry|ministries"
     r"|spokes(?:man|woman|person)|sources|state media|media|diplomats?|analysts?)\s+(?:have\s+|had\s+)?"
     r"(?:said|says|say|described|told|reported|confirmed|added|noted)\b"
 )

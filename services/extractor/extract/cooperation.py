@@ -17,7 +17,7 @@ _EXERCISE = re.compile(
     rf"(?:[\w-]+\s+){{0,3}}(?:naval|military|air|aerial|army|navy)\s+{_DRILL}\b"
     rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*|began|begin|start\w*|launch\w*|wrap\w* up|conclud\w*"
     rf"|complet\w*|kick\w* off|carr\w+ out|took part in|take part in|taking part in|participat\w+ in|join\w*)"
-    rf"\s+(?:the|their|a|an)\s+(?:[\w/\"'“”-]+\s+){{0,5}}?{_DRILL}\b"
+    rf"\s+(?:(?:the|their|a|an)\s+|(?:[\w-]+\s+)?(?:days?|weeks?) of\s+)(?:[\w/\"'“”-]+\s+){{0,5}}?{_DRILL}\b"
     # a named drill and what it is: "launched Freedom Edge, their first multi-domain military exercise"
     rf"|\b(?:held|hold|holding|holds|conduct\w*|stag\w*|began|begin|start\w*|launch\w*|kick\w* off)"
     rf"\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)|\s+\d{{2,4}}|-\d{{2,4}})*,\s+(?:the|their|its|a|an)\s+"
@@ -46,6 +46,9 @@ _COUNTED_INSIDE = re.compile(
     r"\b(?:number of|series of|several|many|numerous|multiple|dozens of|two|three|four|five)\s|(?<![\w/-])\d{1,3}\s",
     re.IGNORECASE,
 )
+_SPAN_OF = re.compile(
+    r"\s(?:[\w-]+\s+)?(?:days?|weeks?) of\s"
+)  # "held five days of joint drills": one drill
 _SUBORDINATE = re.compile(r"\b(?:when|since|who|which|whose|after|before|while)\b", re.IGNORECASE)
 _PLANNED_AFTER = re.compile(
     r"(?:\s+[\w-]+){0,5}?\s+(?:are|is|were|was|will be|would be)\s+(?:\w+\s+)?(?:envisag|envision|foreseen"
@@ -79,7 +82,7 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
         )  # "the two navies held the ... exercise"
         if _PLANNED_AFTER.match(sent.text, match.end()):
             continue  # "Joint patrols along the M4 are envisaged by the protocol": planned, not held
-        if verb_first and _COUNTED_INSIDE.search(match.group()):
+        if verb_first and _COUNTED_INSIDE.search(_SPAN_OF.sub(" ", match.group())):
             continue  # "conducting an increased number of joint drills": many drills, no one event
         if verb_first and re.search(r"\bto\s+$", before):
             continue  # "to hold military exercises every year": intended, not held

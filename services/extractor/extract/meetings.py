@@ -134,6 +134,7 @@ _NON_STATE = re.compile(
 _INDEFINITE = re.compile(r"^\w+(?:\s+of)?\s+an?\s", re.IGNORECASE)
 _NEXT_VERB = re.compile(
     r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|then|also|later)\b"
+    r"|,\s+to\s+(?:discuss|talk|review|address|prepare)\b"  # "..., their fourth this year, to discuss the planned release"
     r"|\s(?:said|says|told|added|stated|showed|shows)\b"  # "a statement issued after the meeting said ... would"
 )
 _GUEST = re.compile(
@@ -200,6 +201,9 @@ _OBJECT_GAP = re.compile(
 )
 _SAME_DAY = re.compile(
     r"\b(?:the same day|that day|on the same day|the day before|the previous day)\b", re.IGNORECASE
+)
+_RECURRING = re.compile(
+    r"\b(?:every year|each year|annually|every (?:two|three) years|regularly|on a regular basis)\b"
 )
 _STALLED = re.compile(
     r"\s+(?:[\w-]+\s+){0,4}?(?:that|which)\s+(?:had\s+|have\s+|has\s+)?(?:stalled|halted|lapsed|ceased|stopped"
@@ -373,6 +377,12 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         and re.match(r"\s+(?:on|about|over)\s+(?:a|an|the)\b", after)
     ):
         return None  # "agreed to restart talks on a trade deal": negotiations on a subject, no meeting named
+    if word in {"summits", "meetings", "talks", "visits"} and _RECURRING.search(
+        sent.text, clause[0] - sent.start, clause[1] - sent.start
+    ):
+        return (
+            None  # "they would hold trilateral summits ... every year": a practice, not a meeting
+        )
     if noun and _STALLED.match(sent.text, end - sent.start):
         return None
     if noun and _ONGOING.match(sent.text, end - sent.start):

@@ -18,6 +18,7 @@ _NOUN = re.compile(
     r"|export bans?|import bans?"
     r"|tariffs?|(?:anti-dumping |countervailing |punitive |import |retaliatory )?duties|levies"
     r"|blacklist|entity list|penalt(?:y|ies)|punitive measures|counter-?measures|retaliatory measures"
+    r"|(?:restrictive|coordinated|parallel|reciprocal) measures"
     r"|asset freezes?|(?:a |an )?ban on"
     r"|(?:temporary |provisional )?(?:anti-dumping|anti-subsidy|countervailing) (?:deposits|measures)"
     r"|trade defen[cs]e (?:instruments?|tools?|measures))\b",
@@ -88,7 +89,7 @@ _EFFECTIVE = re.compile(
 )
 # "added Chinese telecoms giant Huawei and dozens of its affiliates to the Commerce Department's entity list"
 _ADDED_TO = re.compile(
-    r"\b(?:added|adding|adds|placed|placing|put|puts|putting)(?P<verb_end>)\b[^.;]{0,140}?\bto\s+"
+    r"\b(?:added|adding|adds|placed|placing|put|puts|putting)(?P<verb_end>)\b[^.;]{0,140}?\b(?:to|on)\s+"
     r"(?:the\s+|its\s+|a\s+|an\s+|their\s+)?[\"']?(?:[\w.'\"-]+\s+){0,4}?[\"']?"
     r"(?:entity list|blacklist|black list|sanctions list|unverified list|export control list)",
     re.IGNORECASE,

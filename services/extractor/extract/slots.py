@@ -35,6 +35,11 @@ class Draft:
     cameo: str | None = None
 
 
+_COUNT_BEFORE = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+)?$"
+)
+
+
 def event_date(
     doc: Doc,
     sent: Sent,
@@ -49,6 +54,10 @@ def event_date(
     for expr in sent.dates:
         if not lo <= expr.start < hi or expr.prep in skip:
             continue
+        if _COUNT_BEFORE.search(
+            sent.text, max(0, expr.start - sent.start - 24), expr.start - sent.start
+        ):
+            continue  # "their fourth this year": a count, not the event's date
         distance = expr.start - anchor if expr.start >= anchor else (anchor - expr.end) + 15
         if best is None or distance < best[0]:
             best = (distance, expr)
