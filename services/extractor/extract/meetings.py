@@ -290,6 +290,12 @@ def _separate(sent: Sent, match: re.Match[str], draft: Draft, pronoun: set[str])
     return out
 
 
+def _quoted(sent: Sent, at: int) -> bool:
+    """The trigger stands inside a quotation."""
+    before = sent.text[: at - sent.start]
+    return (before.count('"') + before.count("“") - before.count("”")) % 2 == 1
+
+
 def _unreal(sent: Sent) -> bool:
     """ "would have been the first visit", "when conditions allow": read once per sentence."""
     cached = sent.memo.get("unreal")
@@ -314,11 +320,17 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     clause = clause_of(sent, at)
     np_after = re.split(r"[,;:]|\s(?:that|which|who|where)\s", after, maxsplit=1)[0][:90]
+    quoted = _quoted(sent, at)
     own_when = [
         d
         for d in sent.dates
-        if end <= d.start < end + len(np_after)
-        or (at - 25 <= d.start < at and sent.text.startswith("'s", d.end - sent.start))
+        if (
+            end <= d.start < end + len(np_after)
+            or (at - 25 <= d.start < at and sent.text.startswith("'s", d.end - sent.start))
+        )
+        and not (
+            quoted and d.kind == "rel"
+        )  # "'Today's summit is a new start,' Kishida said": the speaker's today
     ]
     own_where = place(sent, end, end + len(np_after), end)
     counted = _COUNTED.search(before[-40:])

@@ -504,7 +504,9 @@ def _targets(
     if cue_word.startswith(
         ("add", "plac", "put", "hit", "slap", "target")
     ):  # "added 28 Chinese firms to", "hit Russia with"
-        found |= {m.code for m in sent.mentions if m.code and cue_at < m.start < noun_at}
+        objects = [m for m in sent.mentions if m.code and cue_at < m.start < noun_at]
+        if objects:  # the first object and those joined to it, not an aside ("- among them German scholar X -")
+            found |= {objects[0].code} | {m.code for m in _joined(sent, objects[0]) if m.code}
     if verb:
         found |= _chain_after(
             sent, noun_end
