@@ -162,7 +162,8 @@ _UNREAL = re.compile(
     re.IGNORECASE,
 )
 _WISH = re.compile(
-    r"\b(?:hop(?:e|es|ed|ing)|wish(?:es|ed)?|would like|wants?|wanted|eager|keen)\s+to\s+(?:\w+\s+){0,2}$",
+    r"\b(?:hop(?:e|es|ed|ing)|wish(?:es|ed)?|would like|wants?|wanted|eager|keen|willing|ready|prepared|open)\s+to\s+"
+    r"(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 _NOT_OFFICIAL = re.compile(
@@ -179,6 +180,16 @@ _HOSTED_THING = re.compile(
     r"|olympics|festival|exhibition|expo|world cup|championships?|ceremony|dinner|banquet|reception)\b",
     re.IGNORECASE,
 )
+_ASIDE_BEFORE = re.compile(
+    r"\bin what (?:was|is|were|will be|would be|may be|might be|could be)\s+(?:[\w-]+\s+){0,4}$"
+    r"|\b(?:reject\w*|refus\w*|rul(?:e|es|ed|ing) out)\s+(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_SPORT_BEFORE = re.compile(
+    r"\b(?:World Cup|Cup|cricket|football|soccer|Olympic|tournament|league|match|Test|semi-final|final|rugby"
+    r"|tennis|hockey)\s+(?:[\w-]+\s+)?$"
+)
+_DESPITE = re.compile(r"\W*(?:despite|amid|in spite of)\b", re.IGNORECASE)
 _WHO = re.compile(r"\W*(?:who|whose)\s", re.IGNORECASE)
 _REQUESTED = re.compile(
     r"\b(?:requests?|requested|asked|asking|asks|push\w*|calls?|called|calling|appeals?|bids?|sought|seek\w*"
@@ -352,6 +363,13 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if noun and _venue(sent, at):
         return None
+    if _ASIDE_BEFORE.search(before[-60:]) or (noun and _SPORT_BEFORE.search(before[-40:])):
+        return (
+            None  # "in what was likely their last meeting", "refused any contact and negotiations",
+        )
+        # "the first World Cup meeting between the arch-rivals"
+    if _DESPITE.match(sent.text, clause[0] - sent.start):
+        return None  # "Despite the fanfare surrounding Putin's state visit last week": a backdrop
     if not noun and word in _PAST and _WHO.match(sent.text, clause[0] - sent.start):
         return None  # "Ishiba, who visited Malaysia on Thursday and Friday, said": an aside about the speaker
     if _unreal(sent) or (noun and re.search(r"\b(?:any|no|every)\s+(?:[\w-]+\s+)?$", before[-30:])):
