@@ -77,7 +77,8 @@ _CALLED_OFF = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|over|off|to|from|city of|outside|inside|of|(?:north|south|east|west)\w* of)\s+(?:the\s+)?"
+    r"\b(?:in|at|near|over|off|to|from|city of|outside|inside|of|(?:north|south|east|west)\w* of|leaves|left|leaving"
+    r"|departs|departed)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?$",
     re.IGNORECASE,
 )

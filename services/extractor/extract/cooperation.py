@@ -62,6 +62,10 @@ _PLURAL = re.compile(
     r"|the partners|(?-i:joint))\b",
     re.IGNORECASE,
 )
+_LEADERS = re.compile(
+    r"\b(?:the (?:leaders|three leaders|four leaders|two leaders|heads of state|three|four)|all three)\b",
+    re.IGNORECASE,
+)
 _STATEMENT = re.compile(
     r"\bjoint (?:[\w']+\s+)?(?:statement|declaration|communiqu[eé])s?\b"
     r"|\b(?:jointly|together) (?:declared|stated|issued|announced)\b"
@@ -151,6 +155,15 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
     actors = participants(sent, at, clause)
     met = doc.notes.get("last_meeting")
     if (
+        met
+        and met[0] >= sent.index - 2
+        and _LEADERS.search(sent.text, clause[0] - sent.start)
+        and not actors >= met[1]
+    ):
+        actors = set(
+            met[1]
+        )  # "In a joint statement ..., the leaders condemned China's ...": those who just met
+    elif (
         len(actors) < 2
         and met
         and met[0] >= sent.index - 2

@@ -173,7 +173,14 @@ def find_dates(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
         if not (m.start() and low[m.start() - 1].isalpha()) and m.start() not in taken:
             out.append(
                 DateExpr(
-                    m.start(), m.end(), "rel", None, None, None, " ".join(m.group().split()), ""
+                    m.start(),
+                    m.end(),
+                    "rel",
+                    None,
+                    None,
+                    None,
+                    " ".join(m.group().split()),
+                    _prep(text, m.start()),  # "by the end of the year": a deadline, not a date
                 )
             )
     for m in _PART.finditer(low, lo, hi):

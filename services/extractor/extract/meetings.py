@@ -129,7 +129,8 @@ _MET_NEEDS = re.compile(
 _NON_STATE = re.compile(
     r"(?:'s)?\s+(?:[A-Z][\w-]*\s+){0,3}(?:[\w-]+\s+)?(?:Chamber|business(?:es)?|compan(?:y|ies)|firms?|executives"
     r"|lobby|universit(?:y|ies)|students|fans|clubs?|teams?|industr(?:y|ies)|federation|association|chambers"
-    r"|football|athletes|players|scientists|scholars|think tanks?|journalists|automakers|carmakers|banks)\b"
+    r"|football|athletes|players|scientists|scholars|think tanks?|journalists|automakers|carmakers|banks"
+    r"|research|cent(?:er|re)s?|factory|factories|plants?|headquarters|campus|offices?|stores?)\b"
 )
 _INDEFINITE = re.compile(r"^\w+(?:\s+of)?\s+an?\s", re.IGNORECASE)
 _NEXT_VERB = re.compile(
@@ -179,6 +180,11 @@ _HOSTED_THING = re.compile(
     r"\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|games|tournament|match|event|forum|conference"
     r"|olympics|festival|exhibition|expo|world cup|championships?|ceremony|dinner|banquet|reception)\b",
     re.IGNORECASE,
+)
+_SINCE = re.compile(r"\b(?:since|after|before|until|following|ahead of)\b", re.IGNORECASE)
+_BOUND_FOR = re.compile(
+    r"\b(?:leaves|leaving|heads|heading|departs|departing|flies on|travels on|will travel on|goes on)\s+(?:on\s+)?"
+    r"(?:to|for)\s+(?:the\s+)?"
 )
 _ASIDE_BEFORE = re.compile(
     r"\bin what (?:was|is|were|will be|would be|may be|might be|could be)\s+(?:[\w-]+\s+){0,4}$"
@@ -441,6 +447,15 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     # Chinh on Monday").
     date_hi = clause[1] if noun else _reach(sent, end, (clause[0], clause[1]), clause[1])
     when = event_date(doc, sent, clause[0], date_hi, at, direction, NOT_EVENT_DATE)
+    if (
+        noun
+        and own_when
+        and own_when[0].prep not in NOT_EVENT_DATE
+        and own_when[0].start >= end
+        and not _SINCE.search(sent.text, end - sent.start, own_when[0].start - sent.start)
+    ):
+        # "leaves for Vienna later on Tuesday and is due to hold talks with Nehammer on Wednesday"
+        when = resolve(own_when[0], doc.published, direction) or when
     if kind == "meeting_held" and when and word not in _PAST and when.day > doc.published:
         kind = "meeting_announced"
     elif kind == "meeting_announced" and when and noun and _ended(when, doc.published):
@@ -481,6 +496,15 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
             where = last[1]
     if kind == "meeting_held" and (when is None or where is None):
         when, where = _same_trip(doc, sent, clause, at, actors, when, where)
+    if where is None and kind == "meeting_announced":
+        bound = _BOUND_FOR.search(sent.text, clause[0] - sent.start, at - sent.start)
+        if (
+            bound
+        ):  # "Modi leaves for Vienna later on Tuesday and is due to hold talks with Nehammer"
+            nxt = next(
+                (m for m in sent.mentions if m.start == sent.start + bound.end() and m.place), None
+            )
+            where = nxt.place if nxt else None
     draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
     if where is None and kind == "meeting_held" and when is not None and not (reference and noun):
         where = _sentence_place(sent) or _town(doc, sent)
@@ -497,6 +521,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     draft.fields["own_when"] = bool(own_when)
     if kind == "meeting_held":
         draft.fields["format"] = _format(doc, sent, clause, word, when)
+        if draft.fields["format"] in {"call", "video"}:
+            draft.fields["location"] = None  # "held a virtual summit": nobody travelled
         draft.cameo = _cameo(draft.fields["format"], word, where, actors)
     draft.confidence = 0.55 + 0.15 * bool(when) + 0.1 * bool(where) + 0.1 * (not anaphoric)
     return draft

@@ -116,7 +116,8 @@ _BEARING = re.compile(
 # "flew to Hanoi directly from the G20 summit in New Delhi": where someone came from is not where
 # the event is.
 _ORIGIN = re.compile(
-    r"\bfrom\s+(?:the\s+)?(?:(?!(?:will|would|shall|to|and|is|are|was|were|met|meet|meets|held|hold|holds|gather\w*)\b)"
+    r"\b(?:leaves|left|leaving|departs|departed|departing)\s+$"
+    r"|\bfrom\s+(?:the\s+)?(?:(?!(?:will|would|shall|to|and|is|are|was|were|met|meet|meets|held|hold|holds|gather\w*)\b)"
     r"[\w-]+\s+){0,4}?(?:in\s+)?$"
 )  # not past a verb: "Defence ministers from the three countries will meet in Tokyo"
 

@@ -337,9 +337,12 @@ def _money_fields(amount: Amount) -> dict[str, object]:
 
 def _flow(sent: Sent, anchor: int, actors: frozenset[str]) -> tuple[str, str | None]:
     flows = list(_FLOW.finditer(sent.text))
-    if not flows or re.search(
-        r"\b(?:trade|turnover)\b", sent.text[: anchor - sent.start][-60:], re.IGNORECASE
-    ):
+    lead = sent.text[: anchor - sent.start][-60:]
+    total = list(re.finditer(r"\b(?:trade|turnover)\b", lead, re.IGNORECASE))
+    flow_near = list(_FLOW.finditer(lead))
+    # "Bilateral trade reached $150 billion ..., and Brazilian exports to China totaled $89.7 billion":
+    # the nearer word decides
+    if not flows or (total and not (flow_near and flow_near[-1].start() > total[-1].start())):
         return "total", None
     clause = clause_of(sent, anchor)
     before = [m for m in flows if clause[0] <= sent.start + m.start() < anchor]
