@@ -933,3 +933,193 @@ def test_phrasings_from_the_older_sets(
     text: str, expected: list[dict[str, Any]], published: str
 ) -> None:
     check(text, expected, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "published"),
+    [
+        # several meetings at one summit
+        (
+            "Xi Jinping and Anthony Albanese held their first formal meeting on Tuesday on the sidelines of the "
+            "G20 summit in Bali. Xi also held talks on Tuesday with French President Emmanuel Macron and South "
+            "Korean President Yoon Suk-yeol.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["AUS", "CHN"],
+                    "location": "Bali",
+                    "date": "2022-11-15",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "FRA"],
+                    "location": "Bali",
+                    "date": "2022-11-15",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "KOR"],
+                    "location": "Bali",
+                    "date": "2022-11-15",
+                },
+            ],
+            "2022-11-15",
+        ),
+        (
+            "Xi and Putin met in the Kazakh capital on Wednesday on the sidelines of the SCO summit.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "RUS"],
+                    "location": "Astana",
+                    "date": "2024-07-03",
+                }
+            ],
+            "2024-07-03",
+        ),
+        (
+            "Before the summit, Xi held talks in Xi'an with Kazakh President Kassym-Jomart Tokayev on Wednesday. "
+            "On Thursday, he held separate talks with Kyrgyz President Sadyr Japarov and Tajik President "
+            "Emomali Rahmon.",
+            [
+                {"type": "meeting_held", "actors": ["CHN", "KAZ"], "date": "2023-05-17"},
+                {"type": "meeting_held", "actors": ["CHN", "KGZ"], "date": "2023-05-18"},
+                {"type": "meeting_held", "actors": ["CHN", "TJK"], "date": "2023-05-18"},
+            ],
+            "2023-05-19",
+        ),
+        (
+            "WOODSIDE, California, Nov 16 (Reuters) - Biden and Xi agreed on Wednesday to restore military "
+            "communications. The meeting at the Filoli estate in Woodside was their first in a year.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "USA"],
+                    "location": "Woodside",
+                    "date": "2023-11-15",
+                }
+            ],
+            "2023-11-16",
+        ),
+        (
+            "WILMINGTON, Delaware, Sept. 21 Kyodo - Leaders met. Kishida, Albanese and Modi joined Biden in "
+            "Wilmington for the talks on Saturday.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["AUS", "IND", "JPN", "USA"],
+                    "location": "Wilmington",
+                }
+            ],
+            "2024-09-22",
+        ),
+        (
+            "Modi held talks with Putin in Moscow on Tuesday. Modi leaves for Vienna later on Tuesday and is "
+            "due to hold talks with Austrian Chancellor Karl Nehammer on Wednesday.",
+            [
+                {"type": "meeting_held", "actors": ["IND", "RUS"], "date": "2024-07-09"},
+                {
+                    "type": "meeting_announced",
+                    "actors": ["AUT", "IND"],
+                    "location": "Vienna",
+                    "date": "2024-07-10",
+                },
+            ],
+            "2024-07-09",
+        ),
+        (
+            "Modi and Sheikh Mohamed bin Zayed, Crown Prince of Abu Dhabi, held a Virtual Summit today.",
+            [{"type": "meeting_held", "actors": ["ARE", "IND"], "format": "video"}],
+            "2022-02-18",
+        ),
+        # not meetings
+        (
+            "Biden met Xi in Lima, in what was likely their last meeting before Trump returns in January.",
+            [{"type": "meeting_held", "actors": ["CHN", "USA"], "location": "Lima"}],
+            "2024-11-20",
+        ),
+        (
+            "North Korea will reject any contact and negotiations with Japan, Kim Yo Jong said.",
+            [],
+            "2024-03-26",
+        ),
+        (
+            "India beat Pakistan in the first World Cup meeting between the arch-rivals in India since 2011.",
+            [],
+            "2023-10-14",
+        ),
+        (
+            "Despite the fanfare surrounding Putin's state visit to China last week, Moscow and Beijing have yet "
+            "to agree on the pipeline.",
+            [],
+            "2024-05-22",
+        ),
+        (
+            "The leaders of Japan, South Korea and the US said they would hold trilateral summits every year.",
+            [],
+            "2023-08-19",
+        ),
+        ("Lula visited a Huawei research center in Shanghai on Thursday.", [], "2023-04-14"),
+        # statements, sanctions, trade
+        (
+            "Biden hosted Kishida and Yoon at Camp David on Friday. In a joint statement the White House dubbed "
+            "the Spirit of Camp David, the leaders condemned China's behaviour.",
+            [
+                {"type": "meeting_held", "actors": ["JPN", "KOR", "USA"], "location": "Camp David"},
+                {"type": "joint_statement", "actors": ["JPN", "KOR", "USA"], "date": "2023-08-18"},
+            ],
+            "2023-08-19",
+        ),
+        (
+            "The Biden administration on Wednesday slapped sanctions on entities in Russia and several other "
+            "countries, including China, Turkey and the United Arab Emirates.",
+            [
+                {"type": "sanctions_imposed", "by": ["USA"], "target": ["RUS"]},
+                {"type": "sanctions_imposed", "by": ["USA"], "target": ["CHN"]},
+                {"type": "sanctions_imposed", "by": ["USA"], "target": ["TUR"]},
+                {"type": "sanctions_imposed", "by": ["USA"], "target": ["ARE"]},
+            ],
+            "2024-06-12",
+        ),
+        (
+            "The U.S. Commerce Department on Friday unveiled sweeping export controls designed to cut China off "
+            "from advanced semiconductors.",
+            [{"type": "sanctions_imposed", "by": ["USA"], "target": ["CHN"]}],
+            "2022-10-08",
+        ),
+        (
+            "Within hours, Beijing hit back by putting 10 Europeans - among them German scholar Adrian Zenz - "
+            "on a blacklist.",
+            [{"type": "sanctions_imposed", "by": ["CHN"], "target": ["EU"]}],
+            "2021-03-23",
+        ),
+        (
+            "President Donald Trump said he had ordered Lighthizer to begin the process of raising tariffs on "
+            "essentially all remaining imports from China, worth about $300 billion.",
+            [{"type": "sanctions_threatened", "by": ["USA"], "target": ["CHN"]}],  # and no trade figure
+            "2019-05-10",
+        ),
+        (
+            "Bilateral trade between Brazil and China reached US$ 150.5 billion in 2022, and Brazilian exports "
+            "to China totaled US$ 89.7 billion.",
+            [
+                {"type": "trade_volume", "value_usd": 150.5e9, "flow": "total"},
+                {"type": "trade_volume", "value_usd": 89.7e9, "flow": "exports", "reporter": "BRA"},
+            ],
+            "2023-04-14",
+        ),
+        (
+            "The CEPA between India and the UAE is expected to increase bilateral trade in goods to over "
+            "US$ 100 billion and trade in services to over US$ 15 billion within five years.",
+            [
+                {"type": "trade_target", "value_usd": 100e9},
+                {"type": "trade_target", "value_usd": 15e9},
+            ],
+            "2022-02-18",
+        ),
+    ],
+)
+def test_phrasings_from_the_thirteenth_and_fourteenth_sets(
+    text: str, expected: list[dict[str, Any]], published: str
+) -> None:
+    check(text, expected, published)
