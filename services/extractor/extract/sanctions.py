@@ -506,7 +506,7 @@ def _targets(
     ):  # "added 28 Chinese firms to", "hit Russia with"
         objects = [m for m in sent.mentions if m.code and cue_at < m.start < noun_at]
         if objects:  # the first object and those joined to it, not an aside ("- among them German scholar X -")
-            found |= {objects[0].code} | {m.code for m in _joined(sent, objects[0]) if m.code}
+            found |= {m.code for m in (objects[0], *_joined(sent, objects[0])) if m.code}
     if verb:
         found |= _chain_after(
             sent, noun_end

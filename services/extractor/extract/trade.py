@@ -49,7 +49,8 @@ _LEVIED_WORTH = re.compile(
     re.IGNORECASE,
 )
 _AND_TO = re.compile(
-    r"\band\s+(?:[\w-]+\s+){0,4}?to\s+(?:over\s+|about\s+|around\s+|more than\s+|at least\s+)?$", re.IGNORECASE
+    r"\band\s+(?:[\w-]+\s+){0,4}?to\s+(?:over\s+|about\s+|around\s+|more than\s+|at least\s+)?$",
+    re.IGNORECASE,
 )
 _PURCHASE = re.compile(
     r"\b(?:buy|purchase|import)\s+(?:an?\s+)?(?:additional|extra|further)\s+$", re.IGNORECASE
@@ -144,11 +145,17 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
     target = _target(doc, sent, actors, used)
     if target:
         drafts.append(target)
-        for amount in sent.money:  # "... to over $100 billion and trade in services to over $15 billion"
+        for (
+            amount
+        ) in sent.money:  # "... to over $100 billion and trade in services to over $15 billion"
             lead = sent.text[max(0, amount.start - sent.start - 50) : amount.start - sent.start]
             if amount.start not in used and amount.currency == "USD" and _AND_TO.search(lead):
-                also = Draft("trade_target", actors, sent, (amount.start, amount.end), confidence=0.7)
-                also.fields.update(value_usd=amount.value, target_year=target.fields.get("target_year"))
+                also = Draft(
+                    "trade_target", actors, sent, (amount.start, amount.end), confidence=0.7
+                )
+                also.fields.update(
+                    value_usd=amount.value, target_year=target.fields.get("target_year")
+                )
                 used.add(amount.start)
                 drafts.append(also)
     elif multiple:  # "trade reached $41 billion last year, and the sides have set the goal of doubling it by 2030"
