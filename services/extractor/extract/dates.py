@@ -156,7 +156,8 @@ def find_dates(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
         prep = _prep(text, m.start())
         if _is_year(text, m, prep):
             out.append(DateExpr(m.start(), m.end(), "y", int(m.group()), None, None, "", prep))
-    for m in _WEEKDAY.finditer(text, lo, hi):
+    segment = low[lo:hi]
+    for m in _WEEKDAY.finditer(text, lo, hi) if "day" in segment else ():
         out.append(
             DateExpr(
                 m.start(),
@@ -169,7 +170,8 @@ def find_dates(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
                 _prep(text, m.start()),
             )
         )
-    for m in _RELATIVE.finditer(low, lo, hi):
+    relative = any(w in segment for w in ("week", "month", "year", "day", "tonight", "tomorrow"))
+    for m in _RELATIVE.finditer(low, lo, hi) if relative else ():
         if not (m.start() and low[m.start() - 1].isalpha()) and m.start() not in taken:
             out.append(
                 DateExpr(
@@ -183,7 +185,7 @@ def find_dates(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
                     _prep(text, m.start()),  # "by the end of the year": a deadline, not a date
                 )
             )
-    for m in _PART.finditer(low, lo, hi):
+    for m in _PART.finditer(low, lo, hi) if "quarter" in segment or "half" in segment else ():
         out.append(_quarter(m, _prep(text, m.start())))
     for m in _PART_CODE.finditer(text, lo, hi):
         if not (m.start() and text[m.start() - 1].isalnum()):

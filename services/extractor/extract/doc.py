@@ -328,7 +328,7 @@ def analyse(raw: str, published: date) -> Doc:
             sent.pair = _leading_pair(pairs, singles, first_seen)
         else:
             sent.pair = sents[-1].pair
-        listed = _listed(text, sent.mentions)
+        listed = _listed(text, sent.mentions) if len(codes) >= 3 else frozenset()
         if listed:
             group = (index, listed)
         sent.group = group[1] if group and index - group[0] <= _GROUP_REACH else frozenset()

@@ -99,8 +99,8 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _END.finditer(text, start, end):
         cut = match.start() + 1 if match["stop"] else match.start()
         if match["stop"] == ".":
-            space = max(text.rfind(" ", cursor, cut), text.rfind("\n", cursor, cut))
-            word = text[max(space + 1, cursor) : cut].strip().rstrip(".").lower()
+            before = text[cursor:cut]
+            word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.strip() else ""
             if word in _ABBREV or len(word) == 1:
                 continue
         spans.append((cursor, cut))
