@@ -117,6 +117,7 @@ _CURRENCY_WORDS = (
 )
 _CURRENCY_CUE = re.compile(trie_pattern(_CURRENCY_WORDS))  # a trie: 40 % faster than a flat alternation
 _DIGIT = re.compile(r"[0-9]")
+_SYMBOL_CUE = re.compile(r"[$€£¥₹₩₺]|USD|EUR|GBP|CNY|RMB|JPY|INR|BRL|KRW|RUB|Rs")
 _PAREN = re.compile(r"\s*\(\s*[^()]{1,30}\)")
 
 _FRACTIONS = {
@@ -225,7 +226,9 @@ def find_money(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
     hi = len(text) if hi is None else hi
     if _DIGIT.search(text, lo, hi) is None:
         return []  # every amount has a digit: most sentences are done here
-    matches = list(_SYMBOL_FIRST.finditer(text, lo, hi))
+    matches = (
+        list(_SYMBOL_FIRST.finditer(text, lo, hi)) if _SYMBOL_CUE.search(text, lo, hi) else []
+    )  # the symbol pattern only where a symbol or code stands: one cheap scan first
     if _CURRENCY_CUE.search(low, lo, hi):
         matches += [
             m
