@@ -8,6 +8,7 @@ from services.extractor.extract.agreements import read_agreements
 from services.extractor.extract.build import merge, to_event
 from services.extractor.extract.clauses import located
 from services.extractor.extract.cooperation import read_exercises, read_statements
+from services.extractor.extract.dates import Resolved
 from services.extractor.extract.doc import Doc, Sent, analyse
 from services.extractor.extract.meetings import read_meetings
 from services.extractor.extract.sanctions import read_sanctions
@@ -56,4 +57,12 @@ def extract_events(text: str, *, published_at: datetime, article_id: str) -> lis
                 if found:
                     drafts.extend(found)
                     _remember(doc, sent, found)
-    return [to_event(draft, text, article_id, published_at) for draft in merge(drafts)]
+    kept = merge(drafts)
+    for draft in kept:
+        if (
+            draft.fields.pop("perfect", False)
+            and draft.type == "meeting_held"
+            and draft.date is None
+        ):
+            draft.date = Resolved(published.isoformat(), "day", published)  # "has met": today
+    return [to_event(draft, text, article_id, published_at) for draft in kept]

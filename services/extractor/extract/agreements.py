@@ -2,7 +2,7 @@
 
 import re
 
-from services.extractor.extract.clauses import clause_of, modality, participants, with_pair
+from services.extractor.extract.clauses import ANAPHOR, clause_of, modality, participants, with_pair
 from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.slots import Draft, event_date, place, source
 
@@ -87,6 +87,11 @@ _CONCLUDED_TALKS = re.compile(
     re.IGNORECASE,
 )
 _AFTER_CLAUSE = re.compile(r"\W*(?:after|since|when|before|once|until)\s(?!which)", re.IGNORECASE)
+# "28 agreements were signed during the visit": the article's two parties
+_POINTER = re.compile(
+    rf"{ANAPHOR.pattern}|\b(?:during|at the end of|on the sidelines of) the (?:visit|summit|talks|trip)\b",
+    re.IGNORECASE,
+)
 _PAIR_SUBJECT = re.compile(
     r"\W*(?:[A-Z]\w+ \w+,\s*)?(?:the|both) (?:two )?(?:governments|sides|countries|nations|leaders|presidents|ministers)\b",
     re.IGNORECASE,
@@ -136,7 +141,7 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             clause[0] <= d.start < clause[1] for d in sent.dates
         ):
             continue  # "The exercise came days after North Korea and Russia signed a treaty": a reference
-        actors = with_pair(sent, participants(sent, at, clause))
+        actors = with_pair(sent, participants(sent, at, clause), _POINTER)
         if sent.pair and _PAIR_SUBJECT.match(sent.text, clause[0] - sent.start):
             actors = set(
                 sent.pair

@@ -60,7 +60,20 @@ def _compatible(old: Draft, new: Draft) -> bool:
         return False
     if old.date and new.date and not dates_agree(old.date.iso, new.date.iso):
         return False
+    if old.type in _MEETINGS and _other_people(old, new):
+        return False  # "Scholz met Xi ... Scholz later held talks with Premier Li Keqiang": two meetings
     return all(_agree(k, old.fields.get(k), new.fields.get(k)) for k in _KEEP[old.type])
+
+
+def _other_people(old: Draft, new: Draft) -> bool:
+    """Both meetings name people, share one, and each names someone the other does not ("Xi" is "Xi
+    Jinping": a person is the words of the name, and two names are one person when they share a word)."""
+    a, b = old.fields.get("people") or frozenset(), new.fields.get("people") or frozenset()
+    if not a or not b:
+        return False
+    only_a = [p for p in a if not any(p & q for q in b)]
+    only_b = [q for q in b if not any(q & p for p in a)]
+    return bool(only_a and only_b and len(only_a) < len(a))
 
 
 def _absorb(old: Draft, new: Draft) -> None:

@@ -13,7 +13,7 @@ from services.extractor.extract.clauses import (
 )
 from services.extractor.extract.dates import DateExpr, Resolved, resolve
 from services.extractor.extract.doc import Doc, Sent
-from services.extractor.extract.gazetteer import PLACE_COUNTRY
+from services.extractor.extract.gazetteer import PLACE_COUNTRY, Mention
 from services.extractor.extract.slots import NOT_EVENT_DATE, Draft, event_date, place, source
 
 _TRIGGER = re.compile(
@@ -110,7 +110,7 @@ _INVITED = re.compile(
 )
 _CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b", re.IGNORECASE)
 _SPEAK_OK = re.compile(
-    r"^\s+(?:by (?:tele)?phone|on (?:the )?(?:tele)?phone|over the phone|with|by video(?: link| call|conference)?"
+    r"^\s+(?:by (?:tele)?phone|on (?:the )?(?:tele)?phone|over the phone|with|to (?=[A-Z])|by video(?: link| call|conference)?"
     r"|via video(?: link)?|by videoconference)\b",
     re.IGNORECASE,
 )
@@ -119,6 +119,10 @@ _BLOC_VENUE = re.compile(
     re.IGNORECASE,
 )
 _APART = re.compile(r"\b(?:from|to|in|at|for|with|after|before|during|directly)\b")
+_TOGETHER = re.compile(
+    r"\b(?:sidelines|margins|in person|face-to-face|summit|visit|met|meeting|in [A-Z]|at the [A-Z])",
+    re.IGNORECASE,
+)
 _VIDEO = re.compile(r"\bvideo|virtual|online|videoconference", re.IGNORECASE)
 _CALL = re.compile(r"\b(?:phone|telephone|call|phoned|telephoned|conversation)\b", re.IGNORECASE)
 _MET_NEEDS = re.compile(
@@ -180,6 +184,10 @@ _HOSTED_THING = re.compile(
     r"\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|games|tournament|match|event|forum|conference"
     r"|olympics|festival|exhibition|expo|world cup|championships?|ceremony|dinner|banquet|reception)\b",
     re.IGNORECASE,
+)
+_LATER = re.compile(r"\b(?:later|then|afterwards|subsequently)\b")
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:met|held|hosted|received|welcomed|spoken|talked)\b"
 )
 _SINCE = re.compile(r"\b(?:since|after|before|until|following|ahead of)\b", re.IGNORECASE)
 _BOUND_FOR = re.compile(
@@ -255,7 +263,7 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
         if not found or (
             dated and all(d.type != draft.type or _other_date(d, draft) for d in found)
         ):
-            found.extend(_separate(sent, match, draft, pronoun))
+            found.extend(_separate(doc, sent, match, draft, pronoun))
         else:
             _fill(found, draft)
     held = [d for d in found if d.type == "meeting_held"]
@@ -274,7 +282,9 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
     return found
 
 
-def _separate(sent: Sent, match: re.Match[str], draft: Draft, pronoun: set[str]) -> list[Draft]:
+def _separate(
+    doc: Doc, sent: Sent, match: re.Match[str], draft: Draft, pronoun: set[str]
+) -> list[Draft]:
     """ "Xi also held talks with Macron and Yoon", "he held separate talks with the presidents of A, B and C":
     one host meeting each guest in turn is one bilateral meeting per guest."""
     if len(draft.actors) < 3:
@@ -282,7 +292,7 @@ def _separate(sent: Sent, match: re.Match[str], draft: Draft, pronoun: set[str])
     at = sent.start + match.start()
     clause = clause_of(sent, at)
     if not _SEPARATE.search(sent.text, clause[0] - sent.start, clause[1] - sent.start):
-        return [draft]
+        return _in_turn(doc, sent, match, draft, pronoun)
     hosts = {m.code for m in sent.mentions if m.code and clause[0] <= m.start < at}
     hosts |= pronoun
     guests = draft.actors - hosts
@@ -298,6 +308,45 @@ def _separate(sent: Sent, match: re.Match[str], draft: Draft, pronoun: set[str])
             dict(draft.fields),
             draft.date,
         )
+        one.confidence, one.attributed_to, one.cameo = (
+            draft.confidence,
+            draft.attributed_to,
+            draft.cameo,
+        )
+        out.append(one)
+    return out
+
+
+def _in_turn(
+    doc: Doc, sent: Sent, match: re.Match[str], draft: Draft, pronoun: set[str]
+) -> list[Draft]:
+    """ "Lula spoke with Modi last Thursday and with Putin last Friday": one meeting per "with", each on its
+    own day."""
+    end = sent.start + match.end()
+    if not re.search(r"\band with\b", sent.text[match.end() :]):
+        return [draft]
+    hosts = {m.code for m in sent.mentions if m.code and m.start < end} | pronoun
+    guests: list[Mention] = []
+    for m in sent.mentions:  # one entry per guest: "Russian President Vladimir Putin" is one
+        if m.code and m.start >= end and m.code not in hosts:
+            if guests and guests[-1].code == m.code:
+                guests[-1] = m
+            else:
+                guests.append(m)
+    if len(hosts) != 1 or len({m.code for m in guests}) < 2:
+        return [draft]
+    out = []
+    for i, guest in enumerate(guests):
+        stop = guests[i + 1].start if i + 1 < len(guests) else sent.end
+        day = next((d for d in sent.dates if guest.end <= d.start < stop), None)
+        one = Draft(
+            draft.type,
+            frozenset(hosts | {str(guest.code)}),
+            sent,
+            draft.trigger,
+            dict(draft.fields),
+        )
+        one.date = resolve(day, doc.published, "past") if day else draft.date
         one.confidence, one.attributed_to, one.cameo = (
             draft.confidence,
             draft.attributed_to,
@@ -518,6 +567,23 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     draft.fields["location"] = where
     draft.fields["anaphoric"] = anaphoric
     draft.fields["pronoun"] = pronoun
+    # the people who met, when this is told as a further meeting ("Scholz later held talks with Premier Li"),
+    # so that merge() keeps it apart from the same parties' first meeting of the day
+    draft.fields["people"] = (
+        frozenset(
+            frozenset(m.text.lower().split())
+            for m in sent.mentions
+            if m.kind == "person" and clause[0] <= m.start < clause[1]
+        )
+        if own_when
+        or own_where
+        or _LATER.search(sent.text, clause[0] - sent.start, end - sent.start)
+        else frozenset()
+    )
+    # "Albanese has met Xi in Beijing": today, unless a later sentence dates it (see extract_events)
+    draft.fields["perfect"] = bool(
+        _PERFECT.search(sent.text, clause[0] - sent.start, end - sent.start)
+    )
     draft.fields["own_when"] = bool(own_when)
     if kind == "meeting_held":
         draft.fields["format"] = _format(doc, sent, clause, word, when)
@@ -562,7 +628,10 @@ def _same_trip(
     if (
         when is None
         and earlier.date is not None
-        and re.search(r"\balso\b", sent.text[clause[0] - sent.start : at - sent.start])
+        and re.search(
+            r"\b(?:also|later|then|afterwards)\b",
+            sent.text[clause[0] - sent.start : at - sent.start],
+        )
     ):
         when = earlier.date
     if (
@@ -591,7 +660,8 @@ def _town(doc: Doc, sent: Sent) -> str | None:
     town = doc.notes.get("dateline_town")
     if not town or sent.index == 0:
         return None
-    return str(town) if re.search(rf"\b(?:in|at) {re.escape(town)}\b", sent.text) else None
+    pattern = rf"\b(?:in|at) (?:{re.escape(town)}\b|(?:this|the) (?:[A-Z][\w-]+ )?(?:city|town|port|resort)\b)"
+    return str(town) if re.search(pattern, sent.text) else None  # "... summit in this Russian city"
 
 
 def _filed_at(doc: Doc, when: Resolved | None, actors: set[str]) -> str | None:
@@ -855,6 +925,8 @@ def _format(doc: Doc, sent: Sent, clause: tuple[int, int], word: str, when: obje
             if isinstance(when, Resolved) and when.iso.startswith(hint[1]):
                 return str(hint[0])
         return "call"
+    if word in {"spoke", "speak", "speaks", "talked"} and not _TOGETHER.search(window):
+        return "call"  # "Lula spoke with Modi last Thursday": leaders who speak without meeting, by phone
     return "in_person"
 
 

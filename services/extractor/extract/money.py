@@ -115,7 +115,9 @@ _CURRENCY_WORDS = (
     "krw",
     "gbp",
 )
-_CURRENCY_CUE = re.compile(trie_pattern(_CURRENCY_WORDS))  # a trie: 40 % faster than a flat alternation
+_CURRENCY_CUE = re.compile(
+    trie_pattern(_CURRENCY_WORDS)
+)  # a trie: 40 % faster than a flat alternation
 _DIGIT = re.compile(r"[0-9]")
 _SYMBOL_CUE = re.compile(r"[$€£¥₹₩₺]|USD|EUR|GBP|CNY|RMB|JPY|INR|BRL|KRW|RUB|Rs")
 _PAREN = re.compile(r"\s*\(\s*[^()]{1,30}\)")

@@ -1096,7 +1096,9 @@ def test_phrasings_from_the_older_sets(
         (
             "President Donald Trump said he had ordered Lighthizer to begin the process of raising tariffs on "
             "essentially all remaining imports from China, worth about $300 billion.",
-            [{"type": "sanctions_threatened", "by": ["USA"], "target": ["CHN"]}],  # and no trade figure
+            [
+                {"type": "sanctions_threatened", "by": ["USA"], "target": ["CHN"]}
+            ],  # and no trade figure
             "2019-05-10",
         ),
         (
