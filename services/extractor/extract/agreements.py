@@ -19,8 +19,8 @@ _TRIGGER = re.compile(
     rf"|\b{_DEAL}\s+(?P<participle>signed|inked|sealed|concluded)\s+(?:in|on|at|by|last|earlier|during)\b"
     r"|\b(?P<agreed>agreed)\s+(?:to the|to an?|on the|on an?|upon)\b"
     # "agreed on Monday to slash the tariffs ..., a deal that sent stock markets soaring"
-    r"|\b(?P<agreed_to>agreed)\b(?=[^.;]{0,160},\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:deal|agreement|pact|accord|truce)\s+"
-    r"(?:that|which)\b)"
+    r"|\b(?P<agreed_to>agreed)\b(?=[^.;]{0,160},\s+(?:in\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}(?:deal|agreement|pact|accord"
+    r"|truce)\s+(?:that|which|brokered|reached|struck|mediated)\b)"
     rf"|\b(?P<worth>{_DEAL})\b(?=[^.;]{{0,90}}\b(?:worth|valued at)\s)"
     r"|\b(?P<witnessed>witness\w*|attend\w*|oversaw|oversee\w*|presided over)\s+the\s+signing\s+of\b",
     re.IGNORECASE,

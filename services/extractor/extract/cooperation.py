@@ -110,7 +110,7 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
             attributed_to=source(sent),
         )
         draft.fields["location"] = place(sent, end, clause[1], end) or place(sent, at, end, at)
-        draft.date = event_date(doc, sent, clause[0], clause[1], at, None)
+        draft.date = event_date(doc, sent, clause[0], clause[1], at, "past")  # drills told as held
         if not found or (
             all(d.fields["location"] not in {None, draft.fields["location"]} for d in found)
             and draft.fields["location"]

@@ -59,6 +59,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "welcom",
         "invit",
         "joined",
+        "spent",
         "virtual ceremony",
         "online ceremony",
         "rolled out the red carpet",
@@ -197,8 +198,12 @@ def _datelines(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
 def dateline_town(text: str) -> str | None:
     """The town a story was filed from, as written in a news text ("Woodside" from "WOODSIDE, California,
     Nov 16 (Reuters) -"), whether or not the gazetteer lists it."""
-    match = _DATELINE.match(text)
-    if match is None or match.start() > 5:
+    match = next(_DATELINE.finditer(text, 0, 400), None)  # after a headline, if there is one
+    if (
+        match is None
+        or "\n" in text[: match.start()].strip("\n")
+        and text.count("\n", 0, match.start()) > 3
+    ):
         return None
     return match["city"].split("/")[0].title()
 
@@ -338,7 +343,7 @@ def analyse(raw: str, published: date) -> Doc:
     filed = [
         m for m in tagged if lines and lines[0][0] <= m.start < lines[0][1] and m.place and m.code
     ]
-    if filed and lines[0][0] < 5:  # "SEOUL, May 27 (Reuters) -": where the story was filed
+    if filed and lines[0][0] < 400:  # "SEOUL, May 27 (Reuters) -": where the story was filed
         doc.notes["dateline"] = (filed[0].place, filed[0].code)
     town = dateline_town(text)
     if town:

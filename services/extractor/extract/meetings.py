@@ -24,7 +24,7 @@ _TRIGGER = re.compile(
     r"|arrived in|arrives in|arriving in|arrive in|landed in|lands in|sat down with|sat down for|sits down with"
     r"|sit down with|received|receives|welcomed|welcomes|negotiations|(?:will |to |would )?travel to"
     r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y)(?: on)? to|agreed in|agreed at|pledged in|decided in"
-    r"|consultations|virtual ceremony|online ceremony|joined|rolled out the red carpet for|rolls out the red carpet for|invited|invites|inviting)\b",
+    r"|consultations|virtual ceremony|online ceremony|joined|spent (?:more than |about |nearly |over )?[\w-]+ hours with|rolled out the red carpet for|rolls out the red carpet for|invited|invites|inviting)\b",
     re.IGNORECASE,
 )
 _PAST = {
@@ -151,7 +151,7 @@ _PARTY_NOUN = re.compile(
     r"|[Dd]elegations?|[Cc]ounterparts?|[Ee]nvoys?|side|sides|Foreign|Defen[cs]e|[Hh]eads?|King|Emir|Crown"
     r"|Chancellor|Vice|Deputy|top|state|government|[Aa]mbassador|negotiators?|team|lawmakers|[Pp]arliament"
     r"|[Cc]ounterpart|[Ss]ecretary|[Ss]pokes\w+|[Mm]inistry|[Cc]hief|[Gg]eneral|[Aa]dmiral|[Mm]ilitary|[Nn]avy|troops"
-    r"|warships|forces|army|[Mm]onarch|[Ss]ultan|[Pp]residential)\b"
+    r"|warships|forces|army|[Mm]onarch|[Ss]ultan|[Pp]residential|national security|[Aa]dvis[eo]rs?)\b"
 )
 _CLUB_BEFORE = re.compile(
     r"\b(?:FC|AC|SC|CF|Dynamo|Spartak|Lokomotiv|Real|Sporting|team from|club from|fans from)\s$"
@@ -185,7 +185,8 @@ _HOSTED_THING = re.compile(
     r"|olympics|festival|exhibition|expo|world cup|championships?|ceremony|dinner|banquet|reception)\b",
     re.IGNORECASE,
 )
-_LATER = re.compile(r"\b(?:later|then|afterwards|subsequently)\b")
+_LATER = re.compile(r"\b(?:later|then|afterwards|subsequently|earlier)\b")
+_HELD_BEFORE = re.compile(r"\b(?:held|had|hosted|concluded|wrapped up)\s+(?:[\w-]+\s+){0,3}$")
 _PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:met|held|hosted|received|welcomed|spoken|talked)\b"
 )
@@ -196,7 +197,8 @@ _BOUND_FOR = re.compile(
 )
 _ASIDE_BEFORE = re.compile(
     r"\bin what (?:was|is|were|will be|would be|may be|might be|could be)\s+(?:[\w-]+\s+){0,4}$"
-    r"|\b(?:reject\w*|refus\w*|rul(?:e|es|ed|ing) out)\s+(?:[\w-]+\s+){0,4}$",
+    r"|\b(?:reject\w*|refus\w*|rul(?:e|es|ed|ing) out)\s+(?:[\w-]+\s+){0,4}$"
+    r"|\b(?:declin\w+|turn\w* down)\s+(?:an?\s+|the\s+|his\s+|her\s+)?invitations?\s+(?:to\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 _SPORT_BEFORE = re.compile(
@@ -472,6 +474,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if noun and _ONGOING.match(sent.text, end - sent.start):
         return None  # "Talks between Commission officials and Chinese negotiators are continuing": a process
+    if mood == "future" and noun and _HELD_BEFORE.search(before[-40:]):
+        mood = "factual"  # "held talks and witnessed the signing of an agreement under which China will help"
     if mood == "factual" and _AGREED_TO.search(before[-30:]):
         mood = "future"  # "the two leaders agreed to meet again in Gyeongju at the end of October"
     if word.startswith(("travel", "fl")) and mood == "factual":

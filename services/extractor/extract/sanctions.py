@@ -66,7 +66,7 @@ _PASSIVE = re.compile(
     re.IGNORECASE,
 )
 _ON = re.compile(
-    r"\b(?:on|against|targeting|targets|target|hitting|covering)\s+"
+    r"\b(?:on|against|targeting|targets|target|hitting|covering|included|includes)\s+"
     r"|\b(?:aimed at|designed to|meant to|intended to)\s+(?:cut(?:ting)?|curb\w*|restrict\w*|limit\w*|block\w*|slow\w*"
     r"|choke\w*|keep(?:ing)?|den(?:y|ying))\s+"
     r"|\b(?:exports?|exported|imports?|imported|shipments?|shipped|sales|sold|supplies|purchases)\s+"

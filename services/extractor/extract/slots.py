@@ -74,6 +74,7 @@ def place(sent: Sent, lo: int, hi: int, anchor: int) -> str | None:
         and located(sent, m)
         and not _ORIGIN.search(sent.text, max(0, m.start - sent.start - 45), m.start - sent.start)
         and not _BEARING.search(sent.text, max(0, m.start - sent.start - 30), m.start - sent.start)
+        and not _AHEAD_OF.search(sent.text, max(0, m.start - sent.start - 45), m.start - sent.start)
     ]
     if not spots:
         return _unlisted_place(sent, lo, hi)
@@ -105,6 +106,12 @@ _TOWN = re.compile(
     r"|September|October|November|December|the|The)\b)(?P<d>[A-Z][a-z][\w'-]+)\b"
 )
 # "in Bogor, south of Jakarta": the place named by its bearing from another is not that other.
+# "welcomed Xi at the Union Buildings on Tuesday, ahead of the BRICS summit in Johannesburg"
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead of|before|following)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:summit|forum|conference|games|gathering"
+    r"|congress)\s+(?:in\s+)?$",
+    re.IGNORECASE,
+)
 _BEARING = re.compile(
     r"(?:,|\b(?:estate|town|city|village|resort|suburb|base|compound|retreat|palace|residence|ranch))\s+"
     r"(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
