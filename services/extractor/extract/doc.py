@@ -198,13 +198,9 @@ def _datelines(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
 def dateline_town(text: str) -> str | None:
     """The town a story was filed from, as written in a news text ("Woodside" from "WOODSIDE, California,
     Nov 16 (Reuters) -"), whether or not the gazetteer lists it."""
-    match = next(_DATELINE.finditer(text, 0, 400), None)  # after a headline, if there is one
-    if (
-        match is None
-        or "\n" in text[: match.start()].strip("\n")
-        and text.count("\n", 0, match.start()) > 3
-    ):
-        return None
+    match = next(_DATELINE.finditer(text, 0, 400), None)
+    if match is None or "\n" in text[: match.start()].strip():
+        return None  # at the start, or after a one-line headline
     return match["city"].split("/")[0].title()
 
 
