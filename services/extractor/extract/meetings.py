@@ -192,8 +192,8 @@ _PERFECT = re.compile(
 )
 _SINCE = re.compile(r"\b(?:since|after|before|until|following|ahead of)\b", re.IGNORECASE)
 _BOUND_FOR = re.compile(
-    r"\b(?:leaves|leaving|heads|heading|departs|departing|flies on|travels on|will travel on|goes on)\s+(?:on\s+)?"
-    r"(?:to|for)\s+(?:the\s+)?"
+    r"\b(?:leaves|leaving|heads|heading|departs|departing|flies on|travels on|will travel on|goes on)\s+"
+    r"(?:(?:on|later|this|tonight|[A-Z]\w+day|morning|afternoon|evening)\s+){0,3}(?:to|for)\s+(?:the\s+)?"
 )
 _ASIDE_BEFORE = re.compile(
     r"\bin what (?:was|is|were|will be|would be|may be|might be|could be)\s+(?:[\w-]+\s+){0,4}$"
@@ -281,6 +281,7 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
         ]
         if placed:
             doc.notes["last_placed"] = (sent.index, placed[0])
+            doc.notes.setdefault("placed", []).extend((sent.index, d) for d in placed)
     return found
 
 
@@ -550,7 +551,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if kind == "meeting_held" and (when is None or where is None):
         when, where = _same_trip(doc, sent, clause, at, actors, when, where)
     if where is None and kind == "meeting_announced":
-        bound = _BOUND_FOR.search(sent.text, clause[0] - sent.start, at - sent.start)
+        bound = _BOUND_FOR.search(sent.text, 0, at - sent.start)
         if (
             bound
         ):  # "Modi leaves for Vienna later on Tuesday and is due to hold talks with Nehammer"
@@ -564,7 +565,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if (
         where is None
         and kind == "meeting_held"
-        and not any(m.place for m in sent.mentions)
+        and not any(m.place and located(sent, m) for m in sent.mentions)
         and not (_CALL.search(sent.text) or _VIDEO.search(sent.text))
     ):
         where = _filed_at(doc, when, actors)
@@ -626,6 +627,11 @@ def _same_trip(
     the same leaders, on the same trip, took place where the story's last placed meeting did; "also"
     without a day of its own means the same day."""
     last = doc.notes.get("last_placed")
+    if when is not None:  # a placed meeting of the same day first ("after Tuesday's talks")
+        same_day = [
+            p for p in doc.notes.get("placed", []) if p[1].date and p[1].date.iso == when.iso
+        ]
+        last = same_day[0] if same_day else last
     if last is None or sent.index - last[0] > 8 or not actors & last[1].actors:
         return when, where
     earlier: Draft = last[1]
