@@ -13,7 +13,7 @@ _DEAL = (
 )
 _TRIGGER = re.compile(
     rf"\b(?P<verb>sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ikes?)|clinch(?:ed|es)?|conclud(?:ed|es)|exchanged"
-    rf"|reach(?:ed|es)?|agreed|agrees|finali[sz]ed)\s+(?:[^\s;]+\s+){{0,7}}?{_DEAL}\b"
+    rf"|reach(?:ed|es)?|agreed|agrees|finali[sz]ed|renew(?:ed|s)?)\s+(?:[^\s;]+\s+){{0,9}}?{_DEAL}\b"
     rf"|\b{_DEAL}\b[^.;]{{0,80}}?\s(?:was|were|has been|have been|had been)\s+(?P<passive>signed|inked|sealed|struck"
     r"|concluded|agreed)"
     rf"|\b{_DEAL}\s+(?P<participle>signed|inked|sealed|concluded)\s+(?:in|on|at|by|last|earlier|during)\b"
@@ -74,7 +74,8 @@ _MONEY_CUE = re.compile(
 )
 # Near the deal, a plainer preposition also gives its size: "expand their swap line by $5 billion".
 _NEAR_MONEY_CUE = re.compile(
-    r"\b(?:by|of|for|at)(?:\s+(?:about|around|nearly|some|almost|up to|more than|over))?\s*$",
+    r"\b(?:by|of|for|at|renew\w*(?:\s+(?:their|its|the))?)(?:\s+(?:about|around|nearly|some|almost|up to|more than"
+    r"|over))?\s*$",
     re.IGNORECASE,
 )
 _GOVERNED = re.compile(

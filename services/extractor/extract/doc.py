@@ -86,6 +86,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "memorand",
         "mou",
         "swap",
+        "renew",
     ),
     "trade": ("trade", "turnover", "export", "import", "shipment", "commerce", "trading"),
     "sanctions": (
@@ -170,7 +171,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 # "MEXICO CITY (Reuters) -", "BRASILIA, Nov. 20 (Xinhua) --", "MOSCOW, March 15. /TASS/.": where the story
 # was filed, not an actor of its first sentence.
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<city>[A-Z][A-Z'.-]{2,}(?:[ ][A-Z][A-Z'.-]+)*)(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*)*)*"
+    r"^[ \t]*(?P<city>[A-Z][A-Z'.-]{2,}(?:[ /][A-Z][A-Z'.-]+)*)(?:,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*)*)*"
     r"(?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}\.?)?[ ]*"
     r"(?:\(?(?:Reuters|AP|AFP|Xinhua|Yonhap|Kyodo|Bloomberg|IANS|PTI|Anadolu|UPI|TASS|dpa|ANI)\)?[ ]*(?:--|—|–|-)"
     r"|/[A-Z]+/\."

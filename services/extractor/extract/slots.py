@@ -109,7 +109,8 @@ _TOWN = re.compile(
 # "welcomed Xi at the Union Buildings on Tuesday, ahead of the BRICS summit in Johannesburg"
 _AHEAD_OF = re.compile(
     r"\b(?:ahead of|before|following)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,4}?(?:summit|forum|conference|games|gathering"
-    r"|congress)\s+(?:in\s+)?$",
+    r"|congress)\s+(?:in\s+)?$"
+    r"|\b(?:ahead of|before)\s+(?:the\s+|a\s+)?$",  # "Tinubu meets Xi ahead of Africa summit"
     re.IGNORECASE,
 )
 _BEARING = re.compile(
