@@ -57,12 +57,9 @@ def extract_events(text: str, *, published_at: datetime, article_id: str) -> lis
                 if found:
                     drafts.extend(found)
                     _remember(doc, sent, found)
+    perfect = {d.actors for d in drafts if d.fields.pop("perfect", False)}
     kept = merge(drafts)
-    for draft in kept:
-        if (
-            draft.fields.pop("perfect", False)
-            and draft.type == "meeting_held"
-            and draft.date is None
-        ):
-            draft.date = Resolved(published.isoformat(), "day", published)  # "has met": today
+    for draft in kept:  # "Albanese has met Xi in Beijing": today, unless another sentence dated it
+        if draft.type == "meeting_held" and draft.date is None and draft.actors in perfect:
+            draft.date = Resolved(published.isoformat(), "day", published)
     return [to_event(draft, text, article_id, published_at) for draft in kept]

@@ -110,7 +110,7 @@ _INVITED = re.compile(
 )
 _CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b", re.IGNORECASE)
 _SPEAK_OK = re.compile(
-    r"^\s+(?:by (?:tele)?phone|on (?:the )?(?:tele)?phone|over the phone|with|to (?=[A-Z])|by video(?: link| call|conference)?"
+    r"^\s+(?:by (?:tele)?phone|on (?:the )?(?:tele)?phone|over the phone|with|to (?=(?-i:[A-Z]))|by video(?: link| call|conference)?"
     r"|via video(?: link)?|by videoconference)\b",
     re.IGNORECASE,
 )
@@ -120,8 +120,7 @@ _BLOC_VENUE = re.compile(
 )
 _APART = re.compile(r"\b(?:from|to|in|at|for|with|after|before|during|directly)\b")
 _TOGETHER = re.compile(
-    r"\b(?:sidelines|margins|in person|face-to-face|summit|visit|met|meeting|in [A-Z]|at the [A-Z])",
-    re.IGNORECASE,
+    r"\b(?:sidelines|margins|in person|face-to-face|summit|visit|met|meeting)", re.IGNORECASE
 )
 _VIDEO = re.compile(r"\bvideo|virtual|online|videoconference", re.IGNORECASE)
 _CALL = re.compile(r"\b(?:phone|telephone|call|phoned|telephoned|conversation)\b", re.IGNORECASE)
@@ -191,6 +190,9 @@ _PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:met|held|hosted|received|welcomed|spoken|talked)\b"
 )
 _SINCE = re.compile(r"\b(?:since|after|before|until|following|ahead of)\b", re.IGNORECASE)
+_HOSTS_SUMMIT = re.compile(
+    r"\W*(?:when|where)\b[^.;]{0,60}\b(?:hosts?|summit|forum)\b", re.IGNORECASE
+)
 _BOUND_FOR = re.compile(
     r"\b(?:leaves|leaving|heads|heading|departs|departing|flies on|travels on|will travel on|goes on)\s+"
     r"(?:(?:on|later|this|tonight|[A-Z]\w+day|morning|afternoon|evening)\s+){0,3}(?:to|for)\s+(?:the\s+)?"
@@ -559,6 +561,9 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
                 (m for m in sent.mentions if m.start == sent.start + bound.end() and m.place), None
             )
             where = nxt.place if nxt else None
+        elif clause[1] < sent.end and _HOSTS_SUMMIT.match(sent.text, clause[1] - sent.start):
+            # "are due to meet again in October, when Russia hosts the BRICS summit in the city of Kazan"
+            where = place(sent, clause[1], sent.end, clause[1])
     draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
     if where is None and kind == "meeting_held" and when is not None and not (reference and noun):
         where = _sentence_place(sent) or _town(doc, sent)
@@ -935,7 +940,13 @@ def _format(doc: Doc, sent: Sent, clause: tuple[int, int], word: str, when: obje
             if isinstance(when, Resolved) and when.iso.startswith(hint[1]):
                 return str(hint[0])
         return "call"
-    if word in {"spoke", "speak", "speaks", "talked"} and not _TOGETHER.search(window):
+    if (
+        word in {"spoke", "speak", "speaks", "talked"}
+        and not _TOGETHER.search(window)
+        and not any(
+            m.place and located(sent, m) for m in sent.mentions if clause[0] <= m.start < clause[1]
+        )
+    ):
         return "call"  # "Lula spoke with Modi last Thursday": leaders who speak without meeting, by phone
     return "in_person"
 
