@@ -139,7 +139,6 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "barring",
         "exclud",
         "shut",
-        "expel",
         "consequence",
         "retaliat",
         "reprisal",

@@ -178,6 +178,7 @@ _NOT_OFFICIAL = re.compile(
 _SEPARATE = re.compile(
     r"\b(?:also|separate(?:ly)?|individually|in turn|each|bilateral)\b", re.IGNORECASE
 )
+_PRONOUN_START = re.compile(r"\W*(?:(?:On|In|Earlier|Later)\b[^,]{0,30},\s*)?(?:[Hh]e|[Ss]he)\s")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$")
 _HOSTED_THING = re.compile(
     r"\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|games|tournament|match|event|forum|conference"
@@ -188,6 +189,9 @@ _LATER = re.compile(r"\b(?:later|then|afterwards|subsequently|earlier)\b")
 _HELD_BEFORE = re.compile(r"\b(?:held|had|hosted|concluded|wrapped up)\s+(?:[\w-]+\s+){0,3}$")
 _PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:met|held|hosted|received|welcomed|spoken|talked)\b"
+)
+_PP_EVENT = re.compile(
+    r"\b(?:during|in|at)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
 _SINCE = re.compile(r"\b(?:since|after|before|until|following|ahead of)\b", re.IGNORECASE)
 _HOSTS_SUMMIT = re.compile(
@@ -516,6 +520,13 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         kind = "meeting_announced"
     elif kind == "meeting_announced" and when and noun and _ended(when, doc.published):
         kind = "meeting_held"  # "proposed in a phone call last week": the call is past, whatever was proposed
+    elif kind == "meeting_announced" and noun and own_when and _PP_EVENT.search(before[-30:]):
+        past = resolve(own_when[0], doc.published, None)
+        if past is not None and _ended(past, doc.published):
+            kind, when = (
+                "meeting_held",
+                past,
+            )  # "extended the invitation during a phone call on June 6"
     if when is None and word.startswith(("are ", "is ")):
         when = Resolved(doc.published.isoformat(), "day", doc.published)
     if when is None and kind == "meeting_held":
@@ -613,9 +624,12 @@ def _pronoun(doc: Doc, sent: Sent, clause: tuple[int, int], at: int, actors: set
         return set()
     if any(m.code and clause[0] <= m.start < at for m in sent.mentions):
         return set()
-    person = next(
-        (m for m in doc.sents[sent.index - 1].mentions if m.kind == "person" and m.code), None
-    )
+    person = None
+    for earlier in reversed(doc.sents[max(0, sent.index - 3) : sent.index]):
+        if _PRONOUN_START.match(earlier.text):
+            continue  # "She held talks with He Lifeng ...": the subject is further back
+        person = next((m for m in earlier.mentions if m.kind == "person" and m.code), None)
+        break
     return {person.code} if person and person.code and person.code not in actors else set()
 
 
@@ -673,7 +687,7 @@ def _town(doc: Doc, sent: Sent) -> str | None:
     """ "WOODSIDE, California - ... The meeting at the Filoli estate in Woodside": the dateline's town,
     named as where, though the gazetteer does not list it."""
     town = doc.notes.get("dateline_town")
-    if not town or sent.index == 0:
+    if not town:
         return None
     pattern = rf"\b(?:in|at) (?:{re.escape(town)}\b|(?:this|the) (?:[A-Z][\w-]+ )?(?:city|town|port|resort)\b)"
     return str(town) if re.search(pattern, sent.text) else None  # "... summit in this Russian city"

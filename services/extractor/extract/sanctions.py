@@ -39,7 +39,7 @@ _VERB = re.compile(
     r"|(?:remov\w*|drop\w*|strik\w+|struck|delist\w*)(?=\s+(?:[\w-]+\s+){0,3}?(?:from|off)\s+(?:a|an|its|the|their)\s+"
     r"(?:own\s+)?[\"']?(?:white ?list|list of (?:trusted|preferred|favou?red)))"
     r"|(?:banned|bans|banning|barred|bars|bar|barring|excluded|excludes|exclude|excluding|shut|shuts|shutting"
-    r"|expelled|expels|blacklists?)(?=\s+(?:(?:all|the|its|some|more than|over|about|\d+)\s+)?(?:[\w-]+\s+)?"
+    r"|blacklists?)(?=\s+(?:(?:all|the|its|some|more than|over|about|\d+)\s+)?(?:[\w-]+\s+)?"
     r"(?:[A-Z]|\d)))\b",
     re.IGNORECASE,
 )
@@ -144,6 +144,7 @@ _CONTINUED = re.compile(
     re.IGNORECASE,
 )
 _BLAME = re.compile(r"\bresponsib\w+ for (?:all )?(?:the )?(?:\w+ )?$")
+_RELATIVE_IN = re.compile(r"\s(?:that|which|who)\s")
 _RELATIVE = re.compile(r"\W*(?:which|that)\s", re.IGNORECASE)
 _BY = re.compile(
     r"^\s+by\s+(?!\w+ing\b)(?:the\s+)?", re.IGNORECASE
@@ -331,10 +332,19 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
             _FACE.search(sent.text, cue_end - sent.start, noun_at - sent.start) if threat else None
         )
         if facing_later:  # "warned that India could face sanctions under a law targeting buyers of
+            stop = sent.start + facing_later.start()
+            head = next((m for m in sent.mentions if m.code and cue_end <= m.start < stop), None)
+            relative = (
+                _RELATIVE_IN.search(sent.text, head.end - sent.start, facing_later.start())
+                if head
+                else None
+            )
+            if (
+                relative
+            ):  # "Chinese banks that provide support for Russia's war in Ukraine could face"
+                stop = sent.start + relative.start()
             faced = [  # Russian weapons": who faces them is the target, not what the law names
-                m.code
-                for m in sent.mentions
-                if m.code and cue_end <= m.start and m.end <= sent.start + facing_later.start()
+                m.code for m in sent.mentions if m.code and cue_end <= m.start and m.end <= stop
             ]
             target = set(faced[-1:]) - by
         if not target:
@@ -513,15 +523,19 @@ def _targets(
         )  # "sanctioned ten European lawmakers", "banned imports from Japan"
     hi = clause[1]
     rest = sent.text[noun_end - sent.start : hi - sent.start]
-    if hi < sent.end and re.match(
-        r"\s*(?:that|which)\b", sent.text[hi - sent.start : hi - sent.start + 8]
-    ):
-        # "a fresh package of sanctions against Russia that ... also targets Chinese companies"
-        nxt = clause_of(sent, hi)
-        rest = sent.text[noun_end - sent.start : nxt[1] - sent.start]
     reason = _REASON.search(rest)
     if reason:
         rest = rest[: reason.start()]
+    if hi < sent.end and re.match(
+        r"\W*(?:that|which)\b", sent.text[hi - sent.start : hi - sent.start + 8]
+    ):
+        # "a fresh package of sanctions against Russia that ... also targets Chinese companies"
+        nxt = clause_of(sent, hi)
+        later = sent.text[hi - sent.start : nxt[1] - sent.start]
+        cut = _REASON.search(later, 8)
+        rest = sent.text[noun_end - sent.start : hi - sent.start] + (
+            later[: cut.start()] if cut else later
+        )
     flow = (
         _GOODS_TO.match(rest)
         if "port" in sent.low[noun_at - sent.start : noun_end - sent.start]

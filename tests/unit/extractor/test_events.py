@@ -1125,3 +1125,202 @@ def test_phrasings_from_the_thirteenth_and_fourteenth_sets(
     text: str, expected: list[dict[str, Any]], published: str
 ) -> None:
     check(text, expected, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "published"),
+    [
+        (
+            "Lula spoke with Indian Prime Minister Narendra Modi last Thursday and with Russian President "
+            "Vladimir Putin last Friday.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["BRA", "IND"],
+                    "date": "2025-08-07",
+                    "format": "call",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["BRA", "RUS"],
+                    "date": "2025-08-08",
+                    "format": "call",
+                },
+            ],
+            "2025-08-12",
+        ),
+        (
+            "Prime Minister Narendra Modi on Tuesday spoke to Russian President Vladimir Putin over the phone.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["IND", "RUS"],
+                    "date": "2024-08-27",
+                    "format": "call",
+                }
+            ],
+            "2024-08-27",
+        ),
+        (
+            "That in itself speaks to the growing closeness of the two countries, China and Russia.",
+            [],
+            "2022-02-05",
+        ),
+        (
+            "Albanese meets Xi in Beijing as relationship thaws\n\nPrime Minister Anthony Albanese has met "
+            "Chinese President Xi Jinping at the Great Hall of the People in Beijing.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["AUS", "CHN"],
+                    "location": "Beijing",
+                    "date": "2023-11-06",
+                }
+            ],
+            "2023-11-06",
+        ),
+        (
+            "German Chancellor Olaf Scholz met Chinese President Xi Jinping in Beijing on Friday. Scholz later "
+            "held talks with Premier Li Keqiang.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "DEU"],
+                    "location": "Beijing",
+                    "date": "2022-11-04",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "DEU"],
+                    "location": "Beijing",
+                    "date": "2022-11-04",
+                },
+            ],
+            "2022-11-04",
+        ),
+        (
+            "KAZAN: Modi and Xi on Wednesday held their first bilateral meeting in five years, on the "
+            "sidelines of the BRICS summit in this Russian city.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "IND"],
+                    "location": "Kazan",
+                    "date": "2024-10-23",
+                }
+            ],
+            "2024-10-23",
+        ),
+        (
+            "Modi and Putin are due to meet again in October, when Russia hosts the BRICS summit in the city "
+            "of Kazan.",
+            [
+                {
+                    "type": "meeting_announced",
+                    "actors": ["IND", "RUS"],
+                    "location": "Kazan",
+                    "date": "2024-10",
+                }
+            ],
+            "2024-08-27",
+        ),
+        (
+            "Carney extended the invitation during a phone call with Modi on June 6.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CAN", "IND"],
+                    "date": "2025-06-06",
+                    "format": "call",
+                }
+            ],
+            "2025-06-18",
+        ),
+        (
+            "PRETORIA - Ramaphosa welcomed Xi Jinping for a state visit at the Union Buildings on Tuesday, "
+            "ahead of the BRICS summit in Johannesburg.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "ZAF"],
+                    "location": "Pretoria",
+                    "date": "2023-08-22",
+                }
+            ],
+            "2023-08-22",
+        ),
+        (
+            "Xi had declined an invitation to travel to Brussels for the meeting with EU leaders.",
+            [],
+            "2025-07-24",
+        ),
+        (
+            "On Friday, Vice President Kamala Harris and Secretary of State Antony Blinken will host a lunch for "
+            "Modi at the State Department.",
+            [
+                {
+                    "type": "meeting_announced",
+                    "actors": ["IND", "USA"],
+                    "location": "Washington",
+                    "date": "2023-06-23",
+                }
+            ],
+            "2023-06-22",
+        ),
+        # sanctions
+        ("Canada expelled six Indian diplomats in October.", [], "2025-06-18"),
+        (
+            "Yellen warned that Chinese banks that provide material support for Russia's war in Ukraine could "
+            "face sanctions.",
+            [{"type": "sanctions_threatened", "by": ["USA"], "target": ["CHN"]}],
+            "2024-04-08",
+        ),
+        (
+            "WARSAW/KYIV - Poland, Hungary and Slovakia imposed their own bans on imports of Ukrainian grain on "
+            "Friday.",
+            [{"type": "sanctions_imposed", "by": ["HUN", "POL", "SVK"], "target": ["UKR"]}],
+            "2023-09-16",
+        ),
+        (
+            "The EU last Friday adopted its 18th package of sanctions against Russia, which for the first time "
+            "included two Chinese banks.",
+            [
+                {"type": "sanctions_imposed", "by": ["EU"], "target": ["RUS"]},
+                {"type": "sanctions_imposed", "by": ["EU"], "target": ["CHN"]},
+            ],
+            "2025-07-24",
+        ),
+        # deals
+        (
+            "Iran and Saudi Arabia agreed on Friday to re-establish diplomatic relations, in a deal brokered by "
+            "China.",
+            [{"type": "agreement_signed"}],
+            "2023-03-10",
+        ),
+        (
+            "Argentina has renewed its 130 billion yuan ($18 billion) currency swap line with China.",
+            [
+                {
+                    "type": "agreement_signed",
+                    "actors": ["ARG", "CHN"],
+                    "domain": "finance",
+                    "value_usd": 18e9,
+                }
+            ],
+            "2023-06-03",
+        ),
+        (
+            "Putin and Modi held the annual summit. In all, 28 agreements and memorandums were signed during "
+            "the visit.",
+            [
+                {"type": "meeting_held", "actors": ["IND", "RUS"]},
+                {"type": "agreement_signed", "actors": ["IND", "RUS"]},
+            ],
+            "2021-12-07",
+        ),
+    ],
+)
+def test_phrasings_from_the_fifteenth_and_sixteenth_sets(
+    text: str, expected: list[dict[str, Any]], published: str
+) -> None:
+    check(text, expected, published)
