@@ -62,6 +62,10 @@ _PLURAL = re.compile(
     r"|the partners|(?-i:joint))\b",
     re.IGNORECASE,
 )
+_NAMED_IN = re.compile(
+    r"\b(?:including|under|in line with|based on|of|with|to)\s+(?:the|a|their)\s+(?:19|20)\d\d\s+$",
+    re.IGNORECASE,
+)
 _LEADERS = re.compile(
     r"\b(?:the (?:leaders|three leaders|four leaders|two leaders|heads of state|three|four)|all three)\b",
     re.IGNORECASE,
@@ -152,6 +156,8 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
     clause = clause_of(sent, at)
     if modality(sent, at, end, clause) != "factual":
         return []
+    if _NAMED_IN.search(sent.text, max(0, match.start() - 40), match.start()):
+        return []  # "upheld the recognition of previous cabinets, including the 1998 joint declaration"
     actors = participants(sent, at, clause)
     met = doc.notes.get("last_meeting")
     if (

@@ -204,7 +204,9 @@ _BOUND_FOR = re.compile(
 _ASIDE_BEFORE = re.compile(
     r"\bin what (?:was|is|were|will be|would be|may be|might be|could be)\s+(?:[\w-]+\s+){0,4}$"
     r"|\b(?:reject\w*|refus\w*|rul(?:e|es|ed|ing) out)\s+(?:[\w-]+\s+){0,4}$"
-    r"|\b(?:declin\w+|turn\w* down)\s+(?:an?\s+|the\s+|his\s+|her\s+)?invitations?\s+(?:to\s+)?(?:\w+\s+)?$",
+    r"|\b(?:declin\w+|turn\w* down)\s+(?:an?\s+|the\s+|his\s+|her\s+)?invitations?\s+(?:to\s+)?(?:\w+\s+)?$"
+    r"|\b(?:comes|came|follows|followed)\s+(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?|years?)\s+(?:after|since)\s+"
+    r"(?:[\w.'-]+\s+){0,6}$",  # "The strategy comes three weeks after Li Qiang's visit to Berlin"
     re.IGNORECASE,
 )
 _SPORT_BEFORE = re.compile(

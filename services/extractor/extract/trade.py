@@ -69,7 +69,7 @@ _PREVIOUS = re.compile(
 )
 _NOT_BILATERAL = re.compile(
     r"\b(?:deficit|surplus|investment|investments|loans?|reserves|debt|market share|global|worldwide"
-    r"|(?:overall|total) (?:[\w-]+ )?(?:exports|imports)|(?<!of )foreign trade(?! (?:ministry|minister|department|office|council|bank))|(?:import|export) bill)\b",
+    r"|(?:net )?(?:loss|profit|revenue|earnings|income|sales)\s+of|(?:overall|total) (?:[\w-]+ )?(?:exports|imports)|(?<!of )foreign trade(?! (?:ministry|minister|department|office|council|bank))|(?:import|export) bill)\b",
     re.IGNORECASE,
 )
 _DEAL_AFTER = re.compile(

@@ -2,11 +2,11 @@
 
 - seeds: the China-Russia 2022 seed documents (the issue's target: micro-F1 and precision at least 0.90);
 - devset: 39 invented articles over many pairs, written with the rules;
-- heldout, blind, blind2 ... blind8: 45, 40, 40 and six times 30 articles written by helpers who never saw
-  the rules, each scored once before any rule was written for it (F1 0.68, 0.84, 0.62, 0.70, 0.81, 0.79,
-  0.77, 0.81, 0.83), then used to generalise the rules (never to special-case a sentence);
-- blind9: 30 articles written blind to the rules and never tuned on (P 0.83 R 0.79 F1 0.81): the
-  honest estimate for unseen news (docs/EXTRACTION.md).
+- heldout, blind, blind2 ... blind11, blind13 ... blind16: 45, 40, 40 and twelve times 30 articles written by
+  helpers who never saw the rules, each scored once before any rule was written for it (first F1 in
+  docs/EXTRACTION.md), then used to generalise the rules (never to special-case a sentence);
+- blind12 and blind17: 30 articles each, written blind to the rules and never tuned on (P 0.80 R 0.77 F1 0.78
+  and P 0.84 R 0.76 F1 0.80 on 2026-12-01): the honest estimate for unseen news (docs/EXTRACTION.md).
 
 The floors sit a little under the measured scores, so that a change that loses events fails here.
 """
@@ -33,8 +33,15 @@ TUNED = (
     "blind6",
     "blind7",
     "blind8",
+    "blind9",
+    "blind10",
+    "blind11",
+    "blind13",
+    "blind14",
+    "blind15",
+    "blind16",
 )
-KEPT_BLIND = "blind9"
+KEPT_BLIND = ("blind12", "blind17")
 
 
 def lines(path: Path) -> list[dict]:  # type: ignore[type-arg]
@@ -60,14 +67,22 @@ def test_seeds_meet_the_target() -> None:
         ("devset", 0.95, 0.95),
         ("heldout", 0.97, 0.95),
         ("blind", 0.95, 0.95),
-        ("blind2", 0.92, 0.88),
-        ("blind3", 0.87, 0.84),
-        ("blind4", 0.90, 0.88),
-        ("blind5", 0.89, 0.85),
-        ("blind6", 0.84, 0.82),
-        ("blind7", 0.89, 0.84),
-        ("blind8", 0.88, 0.86),
-        (KEPT_BLIND, 0.80, 0.78),
+        ("blind2", 0.95, 0.91),
+        ("blind3", 0.91, 0.90),
+        ("blind4", 0.95, 0.93),
+        ("blind5", 0.92, 0.90),
+        ("blind6", 0.92, 0.92),
+        ("blind7", 0.94, 0.93),
+        ("blind8", 0.90, 0.89),
+        ("blind9", 0.97, 0.96),
+        ("blind10", 0.93, 0.90),
+        ("blind11", 0.94, 0.92),
+        ("blind13", 0.95, 0.93),
+        ("blind14", 0.90, 0.83),
+        ("blind15", 0.88, 0.82),
+        ("blind16", 0.87, 0.87),
+        ("blind12", 0.77, 0.75),
+        ("blind17", 0.81, 0.77),
     ],
 )
 def test_other_pairs_and_years(name: str, precision: float, f1: float) -> None:
