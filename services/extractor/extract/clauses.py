@@ -89,7 +89,7 @@ _TOPIC = re.compile(
     r"|sidelines of|margins of|as well as|amid|on the part of|show of force against|aimed at|directed at|against"
     r"|apart from|besides|other than|except for|prompting|forcing|leading|causing|through|via|across"
     r"|call(?:ed|s|ing) for|the latest (?:show|sign|display|example|step|move))\b[^,;]*"
-    r"|,\s+(?:telling|saying|adding|urging|warning|stressing|noting|arguing|assuring)\b[^;]*",
+    r"|,\s+(?:telling|saying|adding|urging|warning|stressing|noting|arguing|assuring|giving|leaving|making)\b[^;]*",
     re.IGNORECASE,
 )
 # A source named after the event, not a party to it: ", in what U.S. officials described as ...",
@@ -204,7 +204,8 @@ def located(sent: Sent, mention: Mention) -> bool:
         mention.place
         and _LOCATIVE.search(before)
         and not before.endswith(("part of ", "ties with "))
-    ):
+        and not (before.endswith("outside ") and mention.kind == "place" and not mention.code)
+    ):  # "outside Moscow" is near Moscow; "a visit outside Southeast Asia" is not in a region
         return True
     if mention.kind != "country" or not before.endswith(", "):
         return False

@@ -142,7 +142,17 @@ def _statement_date(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> R
         distance = abs(expr.start - at)
         if best is None or distance < best[0]:
             best = (distance, expr)
-    return resolve(best[1], doc.published, "past") if best else None
+    if best is None:  # "A joint statement issued after Tuesday's talks": the talks' day
+        owner = next(
+            (
+                d
+                for d in sent.dates
+                if at <= d.start <= at + 60 and sent.text.startswith("'s", d.end - sent.start)
+            ),
+            None,
+        )
+        return resolve(owner, doc.published, "past") if owner else None
+    return resolve(best[1], doc.published, "past")
 
 
 def read_statements(doc: Doc, sent: Sent) -> list[Draft]:

@@ -193,6 +193,7 @@ _PERFECT = re.compile(
 _PP_EVENT = re.compile(
     r"\b(?:during|in|at)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
+_SETTING = re.compile(r"(?:at|during|in|on)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:since|after|before|until|following|ahead of)\b", re.IGNORECASE)
 _HOSTS_SUMMIT = re.compile(
     r"\W*(?:when|where)\b[^.;]{0,60}\b(?:hosts?|summit|forum)\b", re.IGNORECASE
@@ -421,7 +422,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     noun = word in _NOUNS and not before.endswith(" to ")  # "to visit Seoul": a verb
     # "when they met earlier this month": a reference back, which the seeds' gold does not count as an
     # event; "after talks at the White House" (a noun with its own date or place) is news.
-    if _BACKGROUND.match(sent.text[clause[0] - sent.start : match.start()]) and not (
+    head = sent.text[clause[0] - sent.start : match.start()]
+    if _BACKGROUND.match(head) and not (
         (noun and (own_when or own_where))
         or _recent_day(doc, sent, clause, at)
         or _ahead(own_when)  # "when he meets Manturov in Moscow next month": a future meeting
@@ -457,9 +459,10 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         and not own_when
         and not own_where
         and not _INDEFINITE.search(reference.group())
-        and not _recent_day(
-            doc, sent, clause, at
-        )  # "told Xi on Thursday ..., at the first summit in years"
+        and not (
+            (_SETTING.match(reference.group()) or re.search(r"\b(?:after|following)\s+$", before))
+            and _recent_day(doc, sent, clause, at)
+        )  # "told Xi on Thursday ..., at the first summit in years"; not "after Putin's visit"
     ):
         return (
             None  # "at their meeting" refers back; "after a two-hour video call" reports a new one
@@ -473,6 +476,12 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         and re.match(r"\s+(?:on|about|over)\s+(?:a|an|the)\b", after)
     ):
         return None  # "agreed to restart talks on a trade deal": negotiations on a subject, no meeting named
+    if (
+        word in {"summits", "meetings", "visits"}
+        and not own_when
+        and re.search(r"\bto\s+(?:\w+\s+){0,2}$", before)
+    ):
+        return None  # "pledge ... to hold joint meetings of their security councils": a practice
     if word in {"summits", "meetings", "talks", "visits"} and _RECURRING.search(
         sent.text, clause[0] - sent.start, clause[1] - sent.start
     ):
@@ -760,7 +769,12 @@ def _sentence_date(
     ... after talks at the White House"), the last dated event for "the same day", or the date of the
     same parties' event in the sentence just before ("... signed on Wednesday. The announcement came
     after talks at the White House")."""
-    spans = [d for d in sent.dates if d.prep not in {"since", "by", "until", "till"}]
+    spans = [
+        d
+        for d in sent.dates
+        if d.prep not in {"since", "by", "until", "till"}
+        and not re.search(r"\bsince\b[^,;]{0,40}$", sent.text[: d.start - sent.start])
+    ]  # not "since taking office in June"
     if len(spans) == 1 and not clause[0] <= spans[0].start < clause[1]:
         return resolve(spans[0], doc.published, direction or "past")
     same = _SAME_DAY.search(sent.text, clause[0] - sent.start, clause[1] - sent.start)

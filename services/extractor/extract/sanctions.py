@@ -144,6 +144,7 @@ _CONTINUED = re.compile(
     re.IGNORECASE,
 )
 _BLAME = re.compile(r"\bresponsib\w+ for (?:all )?(?:the )?(?:\w+ )?$")
+_UNLESS = re.compile(r"\b(?:unless|if)\b", re.IGNORECASE)
 _RELATIVE_IN = re.compile(r"\s(?:that|which|who)\s")
 _RELATIVE = re.compile(r"\W*(?:which|that)\s", re.IGNORECASE)
 _BY = re.compile(
@@ -252,7 +253,12 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
     ):
         kind = "sanctions_imposed"  # "Poland will keep banning imports of Ukrainian wheat": in force already
     following = doc.sents[sent.index + 1].text if sent.index + 1 < len(doc.sents) else ""
-    scheduled = threat is None or threat.group().lower().startswith(("will ", "would ", "plan"))
+    scheduled = threat is None or (
+        threat.group().lower().startswith(("will ", "would ", "plan"))
+        and not _UNLESS.search(
+            sent.text
+        )  # "would impose a 5% tariff from June 10 unless Mexico ..."
+    )
     if (
         kind == "sanctions_threatened"
         and scheduled

@@ -114,7 +114,7 @@ _AHEAD_OF = re.compile(
     re.IGNORECASE,
 )
 _BEARING = re.compile(
-    r"(?:,|\b(?:estate|town|city|village|resort|suburb|base|compound|retreat|palace|residence|ranch))\s+"
+    r"(?:,|\b(?:estate|house|town|city|village|resort|suburb|base|compound|retreat|palace|residence|ranch))\s+"
     r"(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$",
     re.IGNORECASE,
