@@ -88,7 +88,7 @@ _TOPIC = re.compile(
     r"|war in|crisis in|invasion of|conflict in|relations with|ties with|support for|annexation of"
     r"|sidelines of|margins of|as well as|amid|on the part of|show of force against|aimed at|directed at|against"
     r"|apart from|besides|other than|except for|prompting|forcing|leading|causing|through|via|across"
-    r"|call(?:ed|s|ing) for|the latest (?:show|sign|display|example|step|move))\b[^,;]*"
+    r"|call(?:ed|s|ing) for|the latest (?:show|sign|display|example|step|move)|in the face of)\b[^,;]*"
     r"|,\s+(?:telling|saying|adding|urging|warning|stressing|noting|arguing|assuring|giving|leaving|making)\b[^;]*",
     re.IGNORECASE,
 )

@@ -9,7 +9,7 @@ from itertools import combinations
 from typing import Any
 
 from services.extractor.extract.dates import DateExpr, find_dates
-from services.extractor.extract.gazetteer import Mention, tag
+from services.extractor.extract.gazetteer import PLACE_COUNTRY, Mention, tag
 from services.extractor.extract.money import Amount, Change, find_changes, find_money
 from services.extractor.extract.text import lower, normalise, sentences
 from services.extractor.extract.trie import trie_pattern
@@ -337,10 +337,18 @@ def analyse(raw: str, published: date) -> Doc:
     _mark_families(source[1], sents)
     doc = Doc(text, published, sents)
     filed = [
-        m for m in tagged if lines and lines[0][0] <= m.start < lines[0][1] and m.place and m.code
+        m
+        for m in tagged
+        if lines
+        and lines[0][0] <= m.start < lines[0][1]
+        and m.place
+        and (m.code or m.place in PLACE_COUNTRY)
     ]
     if filed and lines[0][0] < 400:  # "SEOUL, May 27 (Reuters) -": where the story was filed
-        doc.notes["dateline"] = (filed[0].place, filed[0].code)
+        doc.notes["dateline"] = (
+            filed[0].place,
+            filed[0].code or PLACE_COUNTRY[str(filed[0].place)],
+        )
     town = dateline_town(text)
     if town:
         doc.notes["dateline_town"] = town

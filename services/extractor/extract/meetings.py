@@ -110,7 +110,8 @@ _INVITED = re.compile(
 )
 _CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b", re.IGNORECASE)
 _SPEAK_OK = re.compile(
-    r"^\s+(?:by (?:tele)?phone|on (?:the )?(?:tele)?phone|over the phone|with|to (?=(?-i:[A-Z]))|by video(?: link| call|conference)?"
+    r"^\s+(?:(?:today|yesterday|again|separately|briefly|on (?-i:[A-Z])\w+day)\s+)?"
+    r"(?:by (?:tele)?phone|on (?:the )?(?:tele)?phone|over the phone|with|to (?=(?-i:[A-Z]))|by video(?: link| call|conference)?"
     r"|via video(?: link)?|by videoconference)\b",
     re.IGNORECASE,
 )
@@ -199,7 +200,7 @@ _HOSTS_SUMMIT = re.compile(
     r"\W*(?:when|where)\b[^.;]{0,60}\b(?:hosts?|summit|forum)\b", re.IGNORECASE
 )
 _BOUND_FOR = re.compile(
-    r"\b(?:leaves|leaving|heads|heading|departs|departing|flies on|travels on|will travel on|goes on)\s+"
+    r"\b(?:leaves|leave|leaving|heads|heading|departs|departing|flies on|travels on|will travel on|goes on)\s+"
     r"(?:(?:on|later|this|tonight|[A-Z]\w+day|morning|afternoon|evening)\s+){0,3}(?:to|for)\s+(?:the\s+)?"
 )
 _ASIDE_BEFORE = re.compile(
@@ -509,7 +510,9 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         word in {"met", "meet", "meets"} and not _state_side(sent, at, end, clause)
     ):
         return None
-    anaphoric = noun and bool(_DEFINITE.search(before[-40:])) and not own_when
+    anaphoric = (
+        noun and (bool(_DEFINITE.search(before[-40:])) or quoted) and not own_when
+    )  # "'This is a historic meeting,' Biden said": the meeting the story is about
     kind = "meeting_announced" if mood == "future" else "meeting_held"
     direction = "future" if kind == "meeting_announced" else ("past" if word in _PAST else None)
     if direction is None and _HELD_VERB.search(sent.text, clause[0] - sent.start, at - sent.start):
