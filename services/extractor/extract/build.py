@@ -69,8 +69,8 @@ def _other_people(old: Draft, new: Draft) -> bool:
     """Both meetings name people, share one, and each names someone the other does not ("Xi" is "Xi
     Jinping": a person is the words of the name, and two names are one person when they share a word)."""
     a, b = old.fields.get("people") or frozenset(), new.fields.get("people") or frozenset()
-    if not a or not b:
-        return False
+    if not a or not b or not new.fields.get("further"):
+        return False  # only a meeting told as a further one ("later", its own day or place) stays apart
     only_a = [p for p in a if not any(p & q for q in b)]
     only_b = [q for q in b if not any(q & p for p in a)]
     return bool(only_a and only_b and len(only_a) < len(a))

@@ -174,7 +174,10 @@ _DATELINE = re.compile(
     r"(?:,?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{1,2}\.?)?[ ]*"
     r"(?:\(?(?:Reuters|AP|AFP|Xinhua|Yonhap|Kyodo|Bloomberg|IANS|PTI|Anadolu|UPI|TASS|dpa|ANI)\)?[ ]*(?:--|—|–|-)"
     r"|/[A-Z]+/\."
-    r"|(?:--|—|–|-|:))(?=[ ])",
+    r"|(?:--|—|–|-|:))(?=[ ])"
+    # "Moscow, Dec 27 (PTI)": an Indian agency's dateline, in title case and without a dash
+    r"|^[ \t]*(?P<city2>[A-Z][a-z'.-]+(?:[ ][A-Z][a-z'.-]+)?),[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?[ ]\d{1,2}[ ]\((?:PTI|IANS|ANI|UNI|Reuters|AFP|AP|Xinhua|TASS)\)(?=[ ])",
     re.MULTILINE,
 )
 
@@ -189,7 +192,8 @@ def _datelines(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     """Dateline spans; a bloc, company or person before a colon ("NATO: allies agree") is a headline."""
     out = []
     for match in _DATELINE.finditer(text):
-        named = [m for m in mentions if match.start("city") <= m.start < match.end("city")]
+        group = "city" if match["city"] else "city2"
+        named = [m for m in mentions if match.start(group) <= m.start < match.end(group)]
         if not any(m.kind in {"bloc", "org", "person"} for m in named):
             out.append(match.span())
     return out
@@ -201,7 +205,7 @@ def dateline_town(text: str) -> str | None:
     match = next(_DATELINE.finditer(text, 0, 400), None)
     if match is None or "\n" in text[: match.start()].strip():
         return None  # at the start, or after a one-line headline
-    return match["city"].split("/")[0].title()
+    return (match["city"] or match["city2"]).split("/")[0].title()
 
 
 class Sent:

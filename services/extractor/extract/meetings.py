@@ -604,16 +604,13 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     draft.fields["pronoun"] = pronoun
     # the people who met, when this is told as a further meeting ("Scholz later held talks with Premier Li"),
     # so that merge() keeps it apart from the same parties' first meeting of the day
-    draft.fields["people"] = (
-        frozenset(
-            frozenset(m.text.lower().split())
-            for m in sent.mentions
-            if m.kind == "person" and clause[0] <= m.start < clause[1]
-        )
-        if own_when
-        or own_where
-        or _LATER.search(sent.text, clause[0] - sent.start, end - sent.start)
-        else frozenset()
+    draft.fields["people"] = frozenset(
+        frozenset(m.text.lower().split())
+        for m in sent.mentions
+        if m.kind == "person" and clause[0] <= m.start < clause[1]
+    )
+    draft.fields["further"] = bool(
+        own_when or own_where or _LATER.search(sent.text, clause[0] - sent.start, end - sent.start)
     )
     # "Albanese has met Xi in Beijing": today, unless a later sentence dates it (see extract_events)
     draft.fields["perfect"] = bool(
@@ -703,7 +700,10 @@ def _town(doc: Doc, sent: Sent) -> str | None:
     town = doc.notes.get("dateline_town")
     if not town:
         return None
-    pattern = rf"\b(?:in|at) (?:{re.escape(town)}\b|(?:this|the) (?:[A-Z][\w-]+ )?(?:city|town|port|resort)\b)"
+    pattern = (
+        rf"\b(?:in|at) (?:{re.escape(town)}\b|(?:this|the) (?:[A-Z][\w-]+ )?(?:city|town|port|resort)\b)"
+        r"|\bhere\b"  # "held talks with his Russian counterpart Sergei Lavrov here"
+    )
     return str(town) if re.search(pattern, sent.text) else None  # "... summit in this Russian city"
 
 

@@ -87,7 +87,7 @@ _LEVIED = re.compile(
     re.IGNORECASE,
 )
 _FORECAST = re.compile(
-    r"\b(?:could|may|might|would|will|expect(?:s|ed)?|forecasts?|projected|estimated to|set to|on track"
+    r"\b(?:could|may|might|would|will|likely|expect(?:s|ed)?|forecasts?|projected|estimated to|set to|on track"
     r"|predicts?|predicted|projects?)\b",
     re.IGNORECASE,
 )
@@ -108,7 +108,9 @@ _MULTIPLY = re.compile(
     r"(?:\s+(?:volume|turnover))?[^.;]{0,30}?\b(?:by|before|within)\s+(?:the\s+end\s+of\s+)?(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_FLOW = re.compile(r"\b(?P<f>exports?|exported|imports?|imported|shipments)\b", re.IGNORECASE)
+_FLOW = re.compile(
+    r"\b(?P<f>exports?|exported|exporting|imports?|imported|importing|shipments)\b", re.IGNORECASE
+)
 
 
 def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
@@ -372,6 +374,12 @@ def _flow(sent: Sent, anchor: int, actors: frozenset[str]) -> tuple[str, str | N
     partner = [m.code for m in sent.mentions if m.code in actors and pos < m.start <= pos + 40]
     if owner:
         return flow, owner[-1]
+    if (
+        near["f"].lower().endswith(("ed", "ing"))
+    ):  # "South Korea imported $54.6 billion ... and exported $30.5 billion"
+        subject = [m.code for m in sent.mentions if m.code in actors and m.end <= pos]
+        if subject:
+            return flow, subject[0]
     if partner:
         others = sorted(actors - {partner[0]})
         return flow, others[0] if others else None
