@@ -87,6 +87,10 @@ _CONCLUDED_TALKS = re.compile(
     r"conclud\w+\s+(?:the\s+|their\s+)?(?:talks|negotiations)\s+(?:in principle\s+)?on\b",
     re.IGNORECASE,
 )
+_NOT_DONE = re.compile(
+    r"\b(?:would|will|could|may|might|to|plans? to|expected to|set to)\s+(?:\w+\s+)?(?:sign|ink|seal|conclude)\b",
+    re.IGNORECASE,
+)
 _AFTER_CLAUSE = re.compile(r"\W*(?:after|since|when|before|once|until)\s(?!which)", re.IGNORECASE)
 # "28 agreements were signed during the visit": the article's two parties
 _POINTER = re.compile(
@@ -130,6 +134,8 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             continue  # "agreed to restart talks on a trade deal": no deal yet
         if match["verb"] and re.search(r"\bto\s+$", sent.text[: match.start()]):
             continue  # "officials expect the two governments to sign 40 agreements": not signed yet
+        if match["worth"] and _NOT_DONE.search(sent.text, 0, match.start()):
+            continue  # "Vietnam Airlines would sign a memorandum ..., a deal it valued at $7.8 billion"
         if match["worth"] and _GOVERNED.search(
             sent.text[max(0, match.start() - 30) : match.start()]
         ):

@@ -46,6 +46,14 @@ _COUNTED_INSIDE = re.compile(
     r"\b(?:number of|series of|several|many|numerous|multiple|dozens of|two|three|four|five)\s|(?<![\w/-])\d{1,3}\s",
     re.IGNORECASE,
 )
+_STOPPED = re.compile(
+    r"\b(?:suspend\w*|halt\w*|cancel\w*|scrap\w*|stopp\w*|stops?|end(?:ed|s)?|call\w* off|postpon\w*)\s+"
+    r"(?:the\s+|their\s+|its\s+|all\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_TOPIC_LIST = re.compile(
+    r"\b(?:including|such as|covers|covering|cover)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE
+)
 _SPAN_OF = re.compile(
     r"\s(?:[\w-]+\s+)?(?:days?|weeks?) of\s"
 )  # "held five days of joint drills": one drill
@@ -94,6 +102,8 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
             continue  # "conducting an increased number of joint drills": many drills, no one event
         if verb_first and re.search(r"\bto\s+$", before):
             continue  # "to hold military exercises every year": intended, not held
+        if _STOPPED.search(before[-50:]) or _TOPIC_LIST.search(before[-40:]):
+            continue  # "suspended joint exercises with the US in 2017", "cooperation ..., including joint exercises"
         if (not verb_first and _COUNTED.search(before[-25:])) or _INSIDE_DEAL.search(before[-70:]):
             continue
         at, end = sent.start + match.start(), sent.start + match.end()

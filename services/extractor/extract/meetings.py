@@ -217,6 +217,10 @@ _SPORT_BEFORE = re.compile(
 )
 _DESPITE = re.compile(r"\W*(?:despite|amid|in spite of)\b", re.IGNORECASE)
 _WHO = re.compile(r"\W*(?:who|whose)\s", re.IGNORECASE)
+_URGED = re.compile(
+    r"\b(?:urg\w+|call\w* on|press\w*|ask\w*|push\w*|encourag\w+)\s+(?:[\w-]+\s+){0,3}to\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _REQUESTED = re.compile(
     r"\b(?:requests?|requested|asked|asking|asks|push\w*|calls?|called|calling|appeals?|bids?|sought|seek\w*"
     r"|wants?|wanted|hopes?|pressed|pressing|lobb\w+)\s+for\s+(?:(?:a|an|another|fresh|new)\s+)?(?:[\w-]+\s+){0,2}$"
@@ -447,6 +451,10 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None  # "he hoped to host Putin in August": a wish, not a plan
     if _NOT_OFFICIAL.match(after):
         return None  # "is scheduled to meet with executives from Samsung"
+    if _URGED.search(before[-60:]):
+        return (
+            None  # "urged the government to open talks with Beijing quickly": a call, not a meeting
+        )
     if noun and _REQUESTED.search(before[-50:]):
         return None  # "repeated requests for a phone call with his counterpart had gone unanswered"
     reference = _PREP_REF.search(before[-60:]) or (_PP_REF.search(before[-70:]) if noun else None)

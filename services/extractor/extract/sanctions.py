@@ -144,6 +144,7 @@ _CONTINUED = re.compile(
     re.IGNORECASE,
 )
 _BLAME = re.compile(r"\bresponsib\w+ for (?:all )?(?:the )?(?:\w+ )?$")
+_SUBORDINATE_START = re.compile(r"\W*(?:after|since|when|before|once|as)\s", re.IGNORECASE)
 _UNLESS = re.compile(r"\b(?:unless|if)\b", re.IGNORECASE)
 _RELATIVE_IN = re.compile(r"\s(?:that|which|who)\s")
 _RELATIVE = re.compile(r"\W*(?:which|that)\s", re.IGNORECASE)
@@ -369,6 +370,13 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
         if kind == "sanctions_imposed"
         else None
     )
+    if (
+        kind == "sanctions_imposed"
+        and _SUBORDINATE_START.match(sent.text, clause_of(sent, cue_at)[0] - sent.start)
+        and when is not None
+        and (doc.published - when.day).days > 60
+    ):
+        return []  # "seeking to diversify after China restricted imports of Australian barley in 2020"
     confidence = 0.75 if kind == "sanctions_imposed" and not verb else 0.65
     return [
         Draft(

@@ -48,6 +48,10 @@ _LEVIED_WORTH = re.compile(
     r"|nearly\s+|roughly\s+)?$",
     re.IGNORECASE,
 )
+_HORIZON = re.compile(
+    r"[^.;]{0,30}?\b(?:within (?:the next )?(?:\w+|\d+) years|in the next (?:\w+|\d+) years)\b",
+    re.IGNORECASE,
+)
 _AND_TO = re.compile(
     r"\band\s+(?:[\w-]+\s+){0,4}?to\s+(?:over\s+|about\s+|around\s+|more than\s+|at least\s+)?$",
     re.IGNORECASE,
@@ -187,9 +191,13 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
             for m in sent.money
         ):
             continue  # "topping $100 billion for a second year": a threshold beside the figure itself
-        drafts.append(
-            _volume(doc, sent, actors, amount, carry[1] if carry and not has_trade else None)
-        )
+        figure = _volume(doc, sent, actors, amount, carry[1] if carry and not has_trade else None)
+        horizon = _HORIZON.match(sent.text, amount.end - sent.start)
+        if figure.fields.get("forecast") and horizon and amount.currency == "USD":
+            # "officials expected two-way trade to reach about $50 billion within five years": a goal
+            figure = Draft("trade_target", actors, sent, figure.trigger, confidence=0.7)
+            figure.fields.update(value_usd=amount.value, target_year=_target_year(sent))
+        drafts.append(figure)
     if has_trade:
         # A change with no figure in its own clause ("while imports from China dropped 8.5%") is a figure too.
         for clause in _clauses_with_changes_only(sent):
@@ -370,7 +378,13 @@ def _flow(sent: Sent, anchor: int, actors: frozenset[str]) -> tuple[str, str | N
     near = before[-1] if before else min(flows, key=lambda m: abs(sent.start + m.start() - anchor))
     flow = "exports" if near["f"].lower().startswith(("export", "shipment")) else "imports"
     pos = sent.start + near.start()
-    owner = [m.code for m in sent.mentions if m.code in actors and pos - 25 <= m.end <= pos]
+    owner = [
+        m.code
+        for m in sent.mentions
+        if m.code in actors
+        and pos - 25 <= m.end <= pos
+        and not re.search(r"\b(?:from|to|into)\s+$", sent.text[: m.start - sent.start][-8:])
+    ]  # "... goods from Japan in 2018 and exported $30.5 billion": Japan is the partner, not the exporter
     partner = [m.code for m in sent.mentions if m.code in actors and pos < m.start <= pos + 40]
     if owner:
         return flow, owner[-1]

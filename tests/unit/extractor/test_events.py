@@ -1324,3 +1324,123 @@ def test_phrasings_from_the_fifteenth_and_sixteenth_sets(
     text: str, expected: list[dict[str, Any]], published: str
 ) -> None:
     check(text, expected, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "published"),
+    [
+        (
+            "At Camp David, leaders pledge cooperation\n\nCAMP DAVID, Md. - President Biden hosted the leaders "
+            "of Japan and South Korea at the presidential retreat on Friday, in the face of China's growing "
+            "power. Biden also held separate meetings with Kishida and with Yoon before the trilateral session.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["JPN", "KOR", "USA"],
+                    "location": "Camp David",
+                    "date": "2023-08-18",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["JPN", "USA"],
+                    "location": "Camp David",
+                    "date": "2023-08-18",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["KOR", "USA"],
+                    "location": "Camp David",
+                    "date": "2023-08-18",
+                },
+            ],
+            "2023-08-19",
+        ),
+        (
+            "President Joseph R. Biden, Jr. spoke today with President Xi Jinping of the People's Republic of China.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "USA"],
+                    "date": "2024-04-02",
+                    "format": "call",
+                }
+            ],
+            "2024-04-02",
+        ),
+        (
+            "Moscow, Dec 27 (PTI) External Affairs Minister S Jaishankar on Wednesday held talks with his "
+            "Russian counterpart Sergei Lavrov here. Later in the day, President Vladimir Putin received "
+            "Jaishankar at the Kremlin.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["IND", "RUS"],
+                    "location": "Moscow",
+                    "date": "2023-12-27",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["IND", "RUS"],
+                    "location": "Moscow",
+                    "date": "2023-12-27",
+                },
+            ],
+            "2023-12-27",
+        ),
+        (
+            "Modi and Putin held talks. A joint statement issued after Tuesday's talks said the two sides would "
+            "settle more of their trade in national currencies.",
+            [
+                {"type": "meeting_held"},
+                {"type": "joint_statement", "actors": ["IND", "RUS"], "date": "2024-07-09"},
+            ],
+            "2024-07-10",
+        ),
+        (
+            "The Canola Council urged the Canadian government to open talks with Beijing quickly.",
+            [],
+            "2025-03-08",
+        ),
+        ("Cambodia suspended joint exercises with the United States in 2017.", [], "2024-05-16"),
+        (
+            "Russia and Iran signed a treaty that covers cooperation in trade and defence, including joint "
+            "military exercises.",
+            [{"type": "agreement_signed", "actors": ["IRN", "RUS"]}],
+            "2025-01-17",
+        ),
+        (
+            "The White House said Vietnam Airlines would sign a memorandum during the visit to buy 50 Boeing "
+            "jets from the United States, a deal it valued at about $7.8 billion.",
+            [],
+            "2023-09-11",
+        ),
+        (
+            "Australia and India signed a trade pact. Officials expected two-way trade to reach about "
+            "$50 billion within five years.",
+            [
+                {"type": "agreement_signed", "actors": ["AUS", "IND"]},
+                {"type": "trade_target", "actors": ["AUS", "IND"], "value_usd": 50e9},
+            ],
+            "2022-04-02",
+        ),
+        (
+            "Canberra has been seeking new markets after China restricted imports of Australian barley and "
+            "wine in 2020.",
+            [],
+            "2022-04-02",
+        ),
+        (
+            "South Korea imported $54.6 billion worth of goods from Japan in 2018 and exported $30.5 billion "
+            "to its neighbor.",
+            [
+                {"type": "trade_volume", "value_usd": 54.6e9, "flow": "imports", "reporter": "KOR"},
+                {"type": "trade_volume", "value_usd": 30.5e9, "flow": "exports", "reporter": "KOR"},
+            ],
+            "2019-07-01",
+        ),
+    ],
+)
+def test_phrasings_from_the_eighteenth_and_nineteenth_sets(
+    text: str, expected: list[dict[str, Any]], published: str
+) -> None:
+    check(text, expected, published)

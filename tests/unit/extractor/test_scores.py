@@ -2,11 +2,11 @@
 
 - seeds: the China-Russia 2022 seed documents (the issue's target: micro-F1 and precision at least 0.90);
 - devset: 39 invented articles over many pairs, written with the rules;
-- heldout, blind, blind2 ... blind11, blind13 ... blind16: 45, 40, 40 and twelve times 30 articles written by
+- heldout, blind, blind2 ... blind11, blind13 ... blind16, blind18, blind19: 45, 40, 40 and twelve times 30 articles written by
   helpers who never saw the rules, each scored once before any rule was written for it (first F1 in
   docs/EXTRACTION.md), then used to generalise the rules (never to special-case a sentence);
-- blind12 and blind17: 30 articles each, written blind to the rules and never tuned on (P 0.80 R 0.77 F1 0.78
-  and P 0.84 R 0.76 F1 0.80 on 2026-12-01): the honest estimate for unseen news (docs/EXTRACTION.md).
+- blind12, blind17 and blind20: 30 articles each, written blind to the rules and never tuned on (their errors
+  never read; F1 0.79, 0.81 and 0.75 on 2026-12-01): the honest estimate for unseen news (docs/EXTRACTION.md).
 
 The floors sit a little under the measured scores, so that a change that loses events fails here.
 """
@@ -40,8 +40,10 @@ TUNED = (
     "blind14",
     "blind15",
     "blind16",
+    "blind18",
+    "blind19",
 )
-KEPT_BLIND = ("blind12", "blind17")
+KEPT_BLIND = ("blind12", "blind17", "blind20")
 
 
 def lines(path: Path) -> list[dict]:  # type: ignore[type-arg]
@@ -81,8 +83,11 @@ def test_seeds_meet_the_target() -> None:
         ("blind14", 0.90, 0.83),
         ("blind15", 0.88, 0.82),
         ("blind16", 0.87, 0.87),
-        ("blind12", 0.77, 0.75),
-        ("blind17", 0.81, 0.77),
+        ("blind18", 0.87, 0.86),
+        ("blind19", 0.74, 0.76),
+        ("blind12", 0.79, 0.77),
+        ("blind17", 0.83, 0.79),
+        ("blind20", 0.75, 0.73),
     ],
 )
 def test_other_pairs_and_years(name: str, precision: float, f1: float) -> None:
