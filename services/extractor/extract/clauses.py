@@ -90,8 +90,7 @@ _TOPIC = re.compile(
     r"|apart from|besides|other than|except for|prompting|forcing|leading|causing|through|via|across"
     r"|call(?:ed|s|ing) for|the latest (?:show|sign|display|example|step|move)|in the face of)\b[^,;]*"
     r"|,\s+(?:telling|saying|adding|urging|warning|stressing|noting|arguing|assuring|giving|leaving|making)\b[^;]*",
-    re.IGNORECASE,
-)
+)  # on the lower-cased text
 # A source named after the event, not a party to it: ", in what U.S. officials described as ...",
 # ", Japanese officials said".
 _SPEAKER_AFTER = re.compile(
@@ -142,7 +141,9 @@ def clause_of(sent: Sent, pos: int) -> tuple[int, int]:
 def modality(
     sent: Sent, start: int, end: int, clause: tuple[int, int], reach: int | None = None
 ) -> str:
-    """negated, hypothetical, future or factual: read from the clause before the trigger (and up to `reach`)."""
+    """negated, hypothetical, future or factual: read from the clause before the trigger (and up to `reach`).
+    The case-blind patterns run on the lower-cased text without case folding (twice as fast); only
+    HYPOTHETICAL needs the case ("May" the month is no modal)."""
     text = sent.text
     lo, at = clause[0] - sent.start, start - sent.start
     first = max(lo, at - 70)
@@ -152,26 +153,30 @@ def modality(
         )  # "..., Xi can avoid X while still making Y": the main clause's mood governs
     low = sent.low
     ends = (
-        [m.end() for m in _COORDINATED.finditer(text, first, at + 12) if m.end() <= at]
+        [m.end() for m in _COORDINATED_LOW.finditer(low, first, at + 12) if m.end() <= at]
         if " and " in low[first:at] or " but " in low[first:at]
         else []
     )
     if ends:  # "did not accept the ruling and would take countermeasures": the last verb's own mood
         first = ends[-1]
     after = text[end - sent.start : reach - sent.start] if reach else ""
+    after_low = low[end - sent.start : reach - sent.start] if reach else ""
     window = text[first:at] + " " + after
-    hesitate = _NOT_HESITATE.search(text, first, at)
+    window_low = low[first:at] + " " + after_low
+    hesitate = _NOT_HESITATE_LOW.search(low, first, at)
     if hesitate:  # "would not hesitate to impose further restrictions": a resolve, not a negation
         first = hesitate.end()
     if (
-        NEGATION.search(text, first, at)
-        or _NOT_HELD.search(after)  # "the summit was not held"; not "... but no firm commitment"
+        _NEGATION_LOW.search(low, first, at)
+        or _NOT_HELD_LOW.search(
+            after_low
+        )  # "the summit was not held"; not "... but no firm commitment"
         or (
             _CALLED_OFF_CUE.search(low, max(0, at - 60), at)
-            and _CALLED_OFF_BEFORE.search(text, max(0, at - 60), at)
+            and _CALLED_OFF_BEFORE_LOW.search(low, max(0, at - 60), at)
         )
-        or _DENIED.search(text[max(0, lo - 70) : lo])
-        or _CALLED_OFF.search(text, end - sent.start, min(len(text), end - sent.start + 150))
+        or _DENIED_LOW.search(low[max(0, lo - 70) : lo])
+        or _CALLED_OFF_LOW.search(low, end - sent.start, min(len(low), end - sent.start + 150))
     ):
         return "negated"
     hypo = HYPOTHETICAL.search(window)
@@ -182,9 +187,24 @@ def modality(
         ):
             return "future"  # reported speech: "said it would", not a hypothetical
         return "hypothetical"
-    if FUTURE.search(window):
+    if _FUTURE_LOW.search(window_low):
         return "future"
     return "factual"
+
+
+def _low(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern without case folding, for the lower-cased text."""
+    return re.compile(pattern.pattern)
+
+
+_COORDINATED_LOW = _low(_COORDINATED)
+_NOT_HESITATE_LOW = _low(_NOT_HESITATE)
+_NEGATION_LOW = _low(NEGATION)
+_NOT_HELD_LOW = _low(_NOT_HELD)
+_CALLED_OFF_BEFORE_LOW = _low(_CALLED_OFF_BEFORE)
+_DENIED_LOW = _low(_DENIED)
+_CALLED_OFF_LOW = _low(_CALLED_OFF)
+_FUTURE_LOW = _low(FUTURE)
 
 
 _SUMMIT_AFTER = re.compile(r"\s+(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Tt]alks)\b")
@@ -219,7 +239,10 @@ def located(sent: Sent, mention: Mention) -> bool:
 
 def _masked(sent: Sent, lo: int, hi: int) -> list[tuple[int, int]]:
     text = sent.text[lo - sent.start : hi - sent.start]
-    masks = [(lo + m.start(), lo + m.end()) for m in _TOPIC.finditer(text)]
+    masks = [
+        (sent.start + m.start(), sent.start + m.end())
+        for m in _TOPIC.finditer(sent.low, lo - sent.start, hi - sent.start)
+    ]
     if ", " in text:
         masks += [(lo + m.start(), lo + m.end()) for m in _SPEAKER_AFTER.finditer(text)]
     return masks

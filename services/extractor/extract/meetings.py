@@ -216,6 +216,7 @@ _SPORT_BEFORE = re.compile(
     r"|tennis|hockey)\s+(?:[\w-]+\s+)?$"
 )
 _DESPITE = re.compile(r"\W*(?:despite|amid|in spite of)\b", re.IGNORECASE)
+_ANY_BEFORE = re.compile(r"\b(?:any|no|every)\s+(?:[\w-]+\s+)?$")  # on the lower-cased text
 _WHO = re.compile(r"\W*(?:who|whose)\s", re.IGNORECASE)
 _URGED = re.compile(
     r"\b(?:urg\w+|call\w* on|press\w*|ask\w*|push\w*|encourag\w+)\s+(?:[\w-]+\s+){0,3}to\s+(?:\w+\s+){0,2}$",
@@ -416,7 +417,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         )  # "'Today's summit is a new start,' Kishida said": the speaker's today
     ]
     own_where = place(sent, end, end + len(np_after), end)
-    counted = _COUNTED.search(before[-40:])
+    low_before = sent.low[: match.start()]  # the case-blind patterns run on the lower-cased text
+    counted = _COUNTED_LOW.search(low_before[-40:])
     if counted:
         _hint(
             doc, sent, sent.start + match.start() - len(before[-40:]) + counted.start(), end, clause
@@ -436,7 +438,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if noun and _venue(sent, at):
         return None
-    if _ASIDE_BEFORE.search(before[-60:]) or (noun and _SPORT_BEFORE.search(before[-40:])):
+    if _ASIDE_BEFORE_LOW.search(low_before[-60:]) or (noun and _SPORT_BEFORE.search(before[-40:])):
         return (
             None  # "in what was likely their last meeting", "refused any contact and negotiations",
         )
@@ -445,17 +447,17 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None  # "Despite the fanfare surrounding Putin's state visit last week": a backdrop
     if not noun and word in _PAST and _WHO.match(sent.text, clause[0] - sent.start):
         return None  # "Ishiba, who visited Malaysia on Thursday and Friday, said": an aside about the speaker
-    if _unreal(sent) or (noun and re.search(r"\b(?:any|no|every)\s+(?:[\w-]+\s+)?$", before[-30:])):
+    if _unreal(sent) or (noun and _ANY_BEFORE.search(low_before[-30:])):
         return None  # "would have been the first visit", "when conditions allow", "any Putin trip"
-    if _WISH.search(before[-40:]):
+    if _WISH_LOW.search(low_before[-40:]):
         return None  # "he hoped to host Putin in August": a wish, not a plan
     if _NOT_OFFICIAL.match(after):
         return None  # "is scheduled to meet with executives from Samsung"
-    if _URGED.search(before[-60:]):
+    if _URGED_LOW.search(low_before[-60:]):
         return (
             None  # "urged the government to open talks with Beijing quickly": a call, not a meeting
         )
-    if noun and _REQUESTED.search(before[-50:]):
+    if noun and _REQUESTED_LOW.search(low_before[-50:]):
         return None  # "repeated requests for a phone call with his counterpart had gone unanswered"
     reference = _PREP_REF.search(before[-60:]) or (_PP_REF.search(before[-70:]) if noun else None)
     if noun and _RECALLED.search(before[-40:]) and not _recent_day(doc, sent, clause, at):
@@ -1014,3 +1016,15 @@ def _cameo(fmt: str, word: str, where: str | None, actors: set[str]) -> str:
             "042" if host in actors else "044"
         )  # one side travelled to the other; or both met on third ground
     return "040"
+
+
+def _low(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern without case folding, for the lower-cased text (about twice as fast)."""
+    return re.compile(pattern.pattern)
+
+
+_COUNTED_LOW = _low(_COUNTED)
+_ASIDE_BEFORE_LOW = _low(_ASIDE_BEFORE)
+_WISH_LOW = _low(_WISH)
+_URGED_LOW = _low(_URGED)
+_REQUESTED_LOW = _low(_REQUESTED)
