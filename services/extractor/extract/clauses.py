@@ -301,6 +301,15 @@ def with_group(sent: Sent, found: set[str]) -> set[str] | None:
     return None
 
 
+def _points(sent: Sent, pointer: re.Pattern[str]) -> bool:
+    """The sentence points at the article's pair; read once per sentence and pattern."""
+    key = f"points:{id(pointer)}"
+    cached = sent.memo.get(key)
+    if cached is None:
+        cached = sent.memo[key] = pointer.search(sent.text) is not None
+    return bool(cached)
+
+
 def with_pair(sent: Sent, found: set[str], pointer: re.Pattern[str] = ANAPHOR) -> set[str]:
     """Complete a one-sided actor set with the article's pair when the text points at it ("the two sides"),
     or with the states last listed together ("the three countries")."""
@@ -308,7 +317,7 @@ def with_pair(sent: Sent, found: set[str], pointer: re.Pattern[str] = ANAPHOR) -
         group = with_group(sent, found)
         if group is not None:
             return group
-    if len(found) >= 2 or not sent.pair or not pointer.search(sent.text):
+    if len(found) >= 2 or not sent.pair or not _points(sent, pointer):
         return found
     if found <= sent.pair:
         return set(sent.pair)

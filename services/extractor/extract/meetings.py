@@ -269,7 +269,7 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
     found: list[Draft] = []
     if "meeting" not in sent.families:
         return found
-    for match in _TRIGGER.finditer(sent.text):
+    for match in _TRIGGER_LOW.finditer(sent.low):
         draft = _read(doc, sent, match, len(found) > 1)
         if draft is None:
             continue
@@ -1028,3 +1028,4 @@ _ASIDE_BEFORE_LOW = _low(_ASIDE_BEFORE)
 _WISH_LOW = _low(_WISH)
 _URGED_LOW = _low(_URGED)
 _REQUESTED_LOW = _low(_REQUESTED)
+_TRIGGER_LOW = _low(_TRIGGER)
