@@ -179,7 +179,7 @@ def modality(
         or _CALLED_OFF_LOW.search(low, end - sent.start, min(len(low), end - sent.start + 150))
     ):
         return "negated"
-    hypo = HYPOTHETICAL.search(window)
+    hypo = _hypothetical(window, window_low)
     if hypo:
         if hypo.group().lower() == "would" and (
             _REPORTED.search(text[max(0, lo - 40) : lo])
@@ -190,6 +190,16 @@ def modality(
     if _FUTURE_LOW.search(window_low):
         return "future"
     return "factual"
+
+
+_HYPOTHETICAL_LOW = re.compile(r"\b(?:would|could|might|should|if|unless|whether|can)\b")
+_MAY = re.compile(r"\bmay\b")  # lower case only: "May" the month is no modal
+
+
+def _hypothetical(window: str, window_low: str) -> re.Match[str] | None:
+    """HYPOTHETICAL, with the case-blind words read on the lower-cased window (twice as fast)."""
+    found = [m for m in (_HYPOTHETICAL_LOW.search(window_low), _MAY.search(window)) if m]
+    return min(found, key=lambda m: m.start()) if found else None
 
 
 def _low(pattern: re.Pattern[str]) -> re.Pattern[str]:

@@ -73,8 +73,12 @@ def place(sent: Sent, lo: int, hi: int, anchor: int) -> str | None:
         and lo <= m.start < hi
         and located(sent, m)
         and not _ORIGIN.search(sent.text, max(0, m.start - sent.start - 45), m.start - sent.start)
-        and not _BEARING.search(sent.text, max(0, m.start - sent.start - 30), m.start - sent.start)
-        and not _AHEAD_OF.search(sent.text, max(0, m.start - sent.start - 45), m.start - sent.start)
+        and not _BEARING_LOW.search(
+            sent.low, max(0, m.start - sent.start - 30), m.start - sent.start
+        )
+        and not _AHEAD_OF_LOW.search(
+            sent.low, max(0, m.start - sent.start - 45), m.start - sent.start
+        )
     ]
     if not spots:
         return _unlisted_place(sent, lo, hi)
@@ -157,3 +161,8 @@ def source(sent: Sent) -> str | None:
     after = sent.text[verb.end() : verb.end() + 60].split()
     names = list(itertools.takewhile(lambda w: w[:1].isupper(), after))
     return " ".join(names).strip(",.") or None
+
+
+# The same two patterns without case folding, for the lower-cased text (about twice as fast).
+_BEARING_LOW = re.compile(_BEARING.pattern)
+_AHEAD_OF_LOW = re.compile(_AHEAD_OF.pattern)
