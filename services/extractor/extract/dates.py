@@ -140,7 +140,9 @@ def find_dates(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
             out.append(DateExpr(m.start(), end, "m", None, month, None, extra, prep))
             taken.update(range(m.start(), end))
         taken.update(range(m.start(), m.end()))
-    for m in _DAY_FIRST.finditer(text, lo, hi):
+    for m in (
+        _DAY_FIRST.finditer(text, lo, hi) if out or taken else ()
+    ):  # "4 February": a month is named
         if m.start() not in taken and not (m.start() and text[m.start() - 1].isalnum()):
             year = int(m["y"]) if m["y"] else None
             day = int(re.match(r"[0-9]+", m.group()).group())  # type: ignore[union-attr]
