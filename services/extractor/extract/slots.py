@@ -146,7 +146,15 @@ def _unlisted_place(sent: Sent, lo: int, hi: int) -> str | None:
 
 
 def source(sent: Sent) -> str | None:
-    """Who the sentence says stated it ("according to the Kremlin", "Peskov said"), for reported speech."""
+    """Who the sentence says stated it ("according to the Kremlin", "Peskov said"), for reported speech;
+    read once per sentence."""
+    if "source" not in sent.memo:
+        sent.memo["source"] = _source(sent)
+    found = sent.memo["source"]
+    return found if isinstance(found, str) else None
+
+
+def _source(sent: Sent) -> str | None:
     at = sent.low.find("according to ")
     if at >= 0:
         who = re.split(r"[,.;:]", sent.text[at + 13 : at + 93], maxsplit=1)[0].strip()
