@@ -132,7 +132,9 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             continue
         if _TALKS_ON.search(match.group()) and not _CONCLUDED_TALKS.match(match.group()):
             continue  # "agreed to restart talks on a trade deal": no deal yet
-        if match["verb"] and re.search(r"\bto\s+$", sent.text[: match.start()]):
+        if match["verb"] and re.search(
+            r"\bto\s+$", sent.text[max(0, match.start() - 8) : match.start()]
+        ):
             continue  # "officials expect the two governments to sign 40 agreements": not signed yet
         if match["worth"] and _NOT_DONE.search(sent.text, 0, match.start()):
             continue  # "Vietnam Airlines would sign a memorandum ..., a deal it valued at $7.8 billion"

@@ -100,7 +100,7 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
             continue  # "Joint patrols along the M4 are envisaged by the protocol": planned, not held
         if verb_first and _COUNTED_INSIDE.search(_SPAN_OF.sub(" ", match.group())):
             continue  # "conducting an increased number of joint drills": many drills, no one event
-        if verb_first and re.search(r"\bto\s+$", before):
+        if verb_first and re.search(r"\bto\s+$", before[-8:]):
             continue  # "to hold military exercises every year": intended, not held
         if _STOPPED.search(before[-50:]) or _TOPIC_LIST.search(before[-40:]):
             continue  # "suspended joint exercises with the US in 2017", "cooperation ..., including joint exercises"

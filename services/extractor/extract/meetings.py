@@ -217,6 +217,7 @@ _SPORT_BEFORE = re.compile(
 )
 _DESPITE = re.compile(r"\W*(?:despite|amid|in spite of)\b", re.IGNORECASE)
 _ANY_BEFORE = re.compile(r"\b(?:any|no|every)\s+(?:[\w-]+\s+)?$")  # on the lower-cased text
+_NP_END = re.compile(r"[,;:]|\s(?:that|which|who|where)\s")
 _WHO = re.compile(r"\W*(?:who|whose)\s", re.IGNORECASE)
 _URGED = re.compile(
     r"\b(?:urg\w+|call\w* on|press\w*|ask\w*|push\w*|encourag\w+)\s+(?:[\w-]+\s+){0,3}to\s+(?:\w+\s+){0,2}$",
@@ -403,7 +404,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if not _usable(word, before, after):
         return None
     clause = clause_of(sent, at)
-    np_after = re.split(r"[,;:]|\s(?:that|which|who|where)\s", after, maxsplit=1)[0][:90]
+    np_after = _NP_END.split(after, maxsplit=1)[0][:90]
     quoted = _quoted(sent, at)
     own_when = [
         d
@@ -471,7 +472,10 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         and not own_where
         and not _INDEFINITE.search(reference.group())
         and not (
-            (_SETTING.match(reference.group()) or re.search(r"\b(?:after|following)\s+$", before))
+            (
+                _SETTING.match(reference.group())
+                or re.search(r"\b(?:after|following)\s+$", before[-20:])
+            )
             and _recent_day(doc, sent, clause, at)
         )  # "told Xi on Thursday ..., at the first summit in years"; not "after Putin's visit"
     ):
@@ -490,7 +494,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if (
         word in {"summits", "meetings", "visits"}
         and not own_when
-        and re.search(r"\bto\s+(?:\w+\s+){0,2}$", before)
+        and re.search(r"\bto\s+(?:\w+\s+){0,2}$", before[-50:])
     ):
         return None  # "pledge ... to hold joint meetings of their security councils": a practice
     if word in {"summits", "meetings", "talks", "visits"} and _RECURRING.search(
@@ -786,7 +790,10 @@ def _sentence_date(
         d
         for d in sent.dates
         if d.prep not in {"since", "by", "until", "till"}
-        and not re.search(r"\bsince\b[^,;]{0,40}$", sent.text[: d.start - sent.start])
+        and not re.search(
+            r"\bsince\b[^,;]{0,40}$",
+            sent.text[max(0, d.start - sent.start - 50) : d.start - sent.start],
+        )
     ]  # not "since taking office in June"
     if len(spans) == 1 and not clause[0] <= spans[0].start < clause[1]:
         return resolve(spans[0], doc.published, direction or "past")
@@ -864,7 +871,7 @@ def _usable(word: str, before: str, after: str) -> bool:
     if word == "call":
         return not _CALL_VERB.match(after) and not re.search(
             r"\b(?:to|will|would|can|could|may)\s+$|\b(?:which|what|whom)\s+(?:[\w-]+\s+){0,2}$",
-            before,
+            before[-50:],
         )  # not "the Falkland Islands, which Argentines call Las Malvinas"
     if word in {"speak", "speaks", "spoke", "talked"}:
         return bool(_SPEAK_OK.match(after))
@@ -873,7 +880,7 @@ def _usable(word: str, before: str, after: str) -> bool:
             after
         )
     if word == "chat":
-        return bool(re.search(r"\b(?:their|a|the)\s+(?:[\w-]+\s+){0,2}$", before))
+        return bool(re.search(r"\b(?:their|a|the)\s+(?:[\w-]+\s+){0,2}$", before[-50:]))
     if word.startswith(("meet", "met")):
         return not _MET_NEEDS.match(after)
     if word.startswith(("travel", "fl", "will travel", "to travel", "would travel")):
@@ -906,7 +913,7 @@ def _usable(word: str, before: str, after: str) -> bool:
                 before + after,
             )
         )
-    return not re.search(r"\b(?:press|news)\s+$", before)
+    return not re.search(r"\b(?:press|news)\s+$", before[-12:])
 
 
 def _side_actors(sent: Sent) -> set[str]:
