@@ -125,6 +125,7 @@ _BEARING = re.compile(
 )  # "in Bogor, south of Jakarta", "a country estate south of San Francisco"; not "waters south of Jeju Island"
 
 
+_TOWN_CUE = re.compile(r"\b(?:of|in) [A-Z]")
 # "flew to Hanoi directly from the G20 summit in New Delhi": where someone came from is not where
 # the event is.
 _ORIGIN = re.compile(
@@ -135,7 +136,10 @@ _ORIGIN = re.compile(
 
 
 def _unlisted_place(sent: Sent, lo: int, hi: int) -> str | None:
-    town = _TOWN.search(sent.text, lo - sent.start, min(len(sent.text), hi - sent.start + 30))
+    stop = min(len(sent.text), hi - sent.start + 30)
+    if not _TOWN_CUE.search(sent.text, lo - sent.start, stop):
+        return None  # every form of _TOWN has "of" or "in" before a capitalised name
+    town = _TOWN.search(sent.text, lo - sent.start, stop)
     if town and town["d"] and any(m.start == sent.start + town.start("d") for m in sent.mentions):
         return None  # "a BRICS summit in Brazil": a country, which the gazetteer already read
     return (
