@@ -297,7 +297,12 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
         ]
         if placed:
             doc.notes["last_placed"] = (sent.index, placed[0])
-            doc.notes.setdefault("placed", []).extend((sent.index, d) for d in placed)
+            by_day = doc.notes.setdefault(
+                "placed_by_day", {}
+            )  # the first placed meeting of each day
+            for d in placed:
+                if d.date:
+                    by_day.setdefault(d.date.iso, (sent.index, d))
     return found
 
 
@@ -672,10 +677,7 @@ def _same_trip(
     without a day of its own means the same day."""
     last = doc.notes.get("last_placed")
     if when is not None:  # a placed meeting of the same day first ("after Tuesday's talks")
-        same_day = [
-            p for p in doc.notes.get("placed", []) if p[1].date and p[1].date.iso == when.iso
-        ]
-        last = same_day[0] if same_day else last
+        last = doc.notes.get("placed_by_day", {}).get(when.iso, last)
     if last is None or sent.index - last[0] > 8 or not actors & last[1].actors:
         return when, where
     earlier: Draft = last[1]
