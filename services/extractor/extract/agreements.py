@@ -173,8 +173,27 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             if amount[1] != "USD":
                 draft.fields["currency"] = amount[1]
         draft.date = event_date(doc, sent, clause[0], clause[1], at, "past")
+        _note_place(doc, sent, draft, clause)
         return [draft, *_signing_meeting(sent, draft, clause)]
     return []
+
+
+def _note_place(doc: Doc, sent: Sent, deal: Draft, clause: tuple[int, int]) -> None:
+    """ "Iran and China signed a pact in Tehran on Saturday ... Wang also held talks with Rouhani": a deal's
+    day and place, for the meetings of the same visit told later (meetings.py reads them)."""
+    if deal.date is None or deal.date.precision != "day":
+        return
+    where = place(sent, clause[0], clause[1], deal.trigger[1]) or (
+        doc.notes.get("dateline", (None, None))[0]
+        if doc.notes.get("dateline", (None, None))[1] in deal.actors
+        else None
+    )
+    if where is None:
+        return
+    noted = Draft("agreement_signed", deal.actors, sent, deal.trigger, date=deal.date)
+    noted.fields["location"] = where
+    doc.notes["last_placed"] = (sent.index, noted)
+    doc.notes.setdefault("placed_by_day", {}).setdefault(deal.date.iso, (sent.index, noted))
 
 
 def _signing_meeting(sent: Sent, deal: Draft, clause: tuple[int, int]) -> list[Draft]:

@@ -178,6 +178,8 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
         return []
     if _NAMED_IN.search(sent.text, max(0, match.start() - 40), match.start()):
         return []  # "upheld the recognition of previous cabinets, including the 1998 joint declaration"
+    told: frozenset[str] = doc.notes.get("statement") or frozenset()
+    restated = bool(told) and sent.text[max(0, match.start() - 4) : match.start()] in ("The ", "the ")
     actors = participants(sent, at, clause)
     met = doc.notes.get("last_meeting")
     if (
@@ -198,6 +200,8 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
     ):
         actors = set(met[1])  # "The leaders issued a joint statement": those who just met
     actors = with_pair(sent, actors)
+    if restated:
+        actors = set(told)  # "The joint statement said ...": the statement already read, told again
     if len(actors) < 2:
         return []
     draft = Draft(
@@ -211,6 +215,7 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
     # The statement's own clause dates it ("The two leaders, who last met when Xi travelled to Moscow in
     # March 2023, issued a joint statement"); without one, merge() takes the date of its meeting.
     draft.date = _statement_date(doc, sent, clause, at)
+    doc.notes["statement"] = draft.actors
     return [draft]
 
 

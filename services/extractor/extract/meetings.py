@@ -444,6 +444,10 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if noun and _venue(sent, at):
         return None
+    if re.search(
+        r"\bsince\s+(?:their\s+|the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+)?$", low_before[-30:]
+    ):
+        return None  # "their first encounter since meeting in Bali a year ago": a reference back
     if _ASIDE_BEFORE_LOW.search(low_before[-60:]) or (noun and _SPORT_BEFORE.search(before[-40:])):
         return (
             None  # "in what was likely their last meeting", "refused any contact and negotiations",
@@ -681,6 +685,13 @@ def _same_trip(
     if last is None or sent.index - last[0] > 8 or not actors & last[1].actors:
         return when, where
     earlier: Draft = last[1]
+    if (
+        when is None
+        and where is not None
+        and earlier.date is not None
+        and where == earlier.fields.get("location")
+    ):
+        when = earlier.date  # "were in Manila for a two-plus-two meeting": the visit's day
     if (
         when is None
         and earlier.date is not None

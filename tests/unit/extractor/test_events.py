@@ -1444,3 +1444,42 @@ def test_phrasings_from_the_eighteenth_and_nineteenth_sets(
     text: str, expected: list[dict[str, Any]], published: str
 ) -> None:
     check(text, expected, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "published"),
+    [
+        (
+            "TEHRAN, March 27 - Iran and China signed a 25-year cooperation agreement in Tehran on Saturday. "
+            "Wang Yi also held talks with President Hassan Rouhani.",
+            [
+                {"type": "agreement_signed", "actors": ["CHN", "IRN"]},
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "IRN"],
+                    "location": "Tehran",
+                    "date": "2021-03-27",
+                },
+            ],
+            "2021-03-27",
+        ),
+        (
+            "Putin and Mohammed bin Salman issued a joint statement on Thursday. Earlier, Putin met UAE President "
+            "Sheikh Mohamed bin Zayed in Abu Dhabi. The joint statement said the two countries would expand "
+            "cooperation in energy.",
+            [
+                {"type": "joint_statement", "actors": ["RUS", "SAU"]},
+                {"type": "meeting_held", "actors": ["ARE", "RUS"]},
+            ],
+            "2023-12-07",
+        ),
+        (
+            "Biden and Xi met at the Filoli estate on Wednesday, in their first face-to-face encounter since "
+            "meeting in Bali a year ago.",
+            [{"type": "meeting_held", "actors": ["CHN", "USA"], "date": "2023-11-15"}],
+            "2023-11-16",
+        ),
+    ],
+)
+def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], published: str) -> None:
+    check(text, expected, published)
