@@ -4,7 +4,7 @@ import itertools
 import re
 
 from services.extractor.extract.doc import Sent
-from services.extractor.extract.gazetteer import Mention
+from services.extractor.extract.gazetteer import REGIONS, Mention
 
 _BOUNDARY = re.compile(
     r";|\s[—–]\s|\s--\s|[—–]"
@@ -224,7 +224,11 @@ def located(sent: Sent, mention: Mention) -> bool:
     """A place or capital written as where something happened ("in Samarkand, Uzbekistan", "the G7
     Hiroshima Summit")."""
     if mention.place and _SUMMIT_AFTER.match(sent.text, mention.end - sent.start):
-        return True
+        # "the G7 Hiroshima Summit"; not "the China-Central Asia summit", "the Africa forum": names
+        return (
+            mention.place not in REGIONS
+            and sent.text[mention.start - sent.start - 1 : mention.start - sent.start] != "-"
+        )
     if mention.kind == "place" and re.match(
         r"\s+[A-Z][a-z]", sent.text[mention.end - sent.start :]
     ):

@@ -78,9 +78,15 @@ _LEADERS = re.compile(
     r"\b(?:the (?:leaders|three leaders|four leaders|two leaders|heads of state|three|four)|all three)\b",
     re.IGNORECASE,
 )
+_NAMED_BY = re.compile(
+    r"\b(?:the (?:two|three|four|five) (?:leaders|sides|countries|presidents|heads of state)|both sides|both leaders)\b",
+    re.IGNORECASE,
+)
 _STATEMENT = re.compile(
     r"\bjoint (?:[\w']+\s+)?(?:statement|declaration|communiqu[eé])s?\b"
     r"|\b(?:jointly|together) (?:declared|stated|issued|announced)\b"
+    # a summit's named declaration, signed or adopted by its leaders: "signed the Xi'an Declaration"
+    r"|\b(?:signed|adopted|issued|endorsed|released)\s+(?:the|a)\s+(?-i:(?:[A-Z][\w'-]*\s+){1,4}Declaration)\b"
     r"|\b(?:the two (?:countries|sides|leaders|nations|presidents)|both sides|both countries)\s+(?:also\s+)?declared\b",
     re.IGNORECASE,
 )
@@ -178,8 +184,17 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
         return []
     if _NAMED_IN.search(sent.text, max(0, match.start() - 40), match.start()):
         return []  # "upheld the recognition of previous cabinets, including the 1998 joint declaration"
+    if (
+        match.group().endswith("Declaration")
+        and len(participants(sent, at, clause)) < 2
+        and not _NAMED_BY.search(sent.text, clause[0] - sent.start, at - sent.start)
+    ):
+        return []  # "They adopted the Kazan Declaration": a summit's, of a bloc, not of the article's pair
     told: frozenset[str] = doc.notes.get("statement") or frozenset()
-    restated = bool(told) and sent.text[max(0, match.start() - 4) : match.start()] in ("The ", "the ")
+    restated = bool(told) and sent.text[max(0, match.start() - 4) : match.start()] in (
+        "The ",
+        "the ",
+    )
     actors = participants(sent, at, clause)
     met = doc.notes.get("last_meeting")
     if (

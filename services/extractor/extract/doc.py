@@ -163,7 +163,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "missions",
         "naval games",
     ),
-    "statement": ("joint", "declared", "together"),
+    "statement": ("joint", "declared", "together", "declaration"),
 }
 
 
@@ -334,6 +334,10 @@ def analyse(raw: str, published: date) -> Doc:
         else:
             sent.pair = sents[-1].pair
         listed = _listed(text, sent.mentions) if len(codes) >= 3 else frozenset()
+        if not listed and len(codes) >= 3:
+            # "Macron and von der Leyen pressed Xi ... The three leaders met": the people of one sentence
+            people = frozenset(m.code for m in sent.mentions if m.code and m.kind == "person")
+            listed = people if 3 <= len(people) <= 5 else frozenset()
         if listed:
             group = (index, listed)
         sent.group = group[1] if group and index - group[0] <= _GROUP_REACH else frozenset()

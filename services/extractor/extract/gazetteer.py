@@ -61,7 +61,11 @@ def _split(cell: str) -> list[str]:
 
 def _place_countries() -> dict[str, str]:
     """The country each place lies in, for telling a visit from a meeting on third ground."""
-    out = {place: country for place, country, _, _ in _rows("places.tsv") if country != "-"}
+    out = {
+        place: country
+        for place, country, _, _ in _rows("places.tsv")
+        if country not in {"-", "region"}
+    }
     for code, _, _, capitals in _rows("countries.tsv"):
         for capital in _split(capitals):
             out.setdefault(capital, code)
@@ -100,6 +104,8 @@ def _load() -> dict[str, Entry]:
 
 TABLE = _load()
 PLACE_COUNTRY = _place_countries()
+# Continents and world regions: where drills sail, never where leaders meet ("his first visit to Europe").
+REGIONS = frozenset(place for place, country, _, _ in _rows("places.tsv") if country == "region")
 # "the Kazakh capital": a demonym before "capital" names the country's first listed capital.
 CAPITAL_OF = {
     code: next(c for c in _split(capitals) if c.lower() not in _SEATS)

@@ -13,7 +13,7 @@ from services.extractor.extract.clauses import (
 )
 from services.extractor.extract.dates import DateExpr, Resolved, resolve
 from services.extractor.extract.doc import Doc, Sent
-from services.extractor.extract.gazetteer import PLACE_COUNTRY, Mention
+from services.extractor.extract.gazetteer import PLACE_COUNTRY, REGIONS, Mention
 from services.extractor.extract.slots import NOT_EVENT_DATE, Draft, event_date, place, source
 
 _TRIGGER = re.compile(
@@ -181,6 +181,9 @@ _SEPARATE = re.compile(
 )
 _PRONOUN_START = re.compile(r"\W*(?:(?:On|In|Earlier|Later)\b[^,]{0,30},\s*)?(?:[Hh]e|[Ss]he)\s")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$")
+_TITLE_AFTER = re.compile(
+    r"\s+(?:President|Prime Minister|Premier|Chancellor|King|Emperor|Sultan|Emir|leader|country|nation|city)\b"
+)
 _HOSTED_THING = re.compile(
     r"\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,2}?(?:drills?|exercises?|games|tournament|match|event|forum|conference"
     r"|olympics|festival|exhibition|expo|world cup|championships?|ceremony|dinner|banquet|reception)\b",
@@ -590,6 +593,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
             or _destination(sent, word, end)
             or _seat_before(sent, at, noun)
         )
+    if where in REGIONS:
+        where = None  # "began his first visit to Europe": the dateline or the trip names the city
     if where is None and kind == "meeting_held" and not any(m.place for m in sent.mentions):
         last = doc.notes.get(
             "last_place"
@@ -618,7 +623,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if (
         where is None
         and kind == "meeting_held"
-        and not any(m.place and located(sent, m) for m in sent.mentions)
+        and not any(m.place and m.place not in REGIONS and located(sent, m) for m in sent.mentions)
         and not (_CALL.search(sent.text) or _VIDEO.search(sent.text))
     ):
         where = _filed_at(doc, when, actors)
@@ -717,7 +722,9 @@ def _same_trip(
 def _sentence_place(sent: Sent) -> str | None:
     """A held meeting whose clause names no place: the one place the whole sentence gives ("held talks with
     Putin, who is on a state visit, at the Great Hall of the People in Beijing")."""
-    places = {m.place for m in sent.mentions if m.place and located(sent, m)}
+    places = {
+        m.place for m in sent.mentions if m.place and m.place not in REGIONS and located(sent, m)
+    }
     return places.pop() if len(places) == 1 else None
 
 
@@ -889,6 +896,12 @@ def _usable(word: str, before: str, after: str) -> bool:
     if word in {"speak", "speaks", "spoke", "talked"}:
         return bool(_SPEAK_OK.match(after))
     if word in {"host", "hosts", "hosted", "hosting"}:
+        if (
+            word == "host"
+            and re.search(r"(?:^|\bthe\s+|\bas\s+)$", before)
+            and _TITLE_AFTER.match(after)
+        ):
+            return False  # "Host President Vladimir Putin held separate talks ...": a title, not a verb
         return not re.match(r"\s+(?:of|country|city|nation)\b", after) and not _HOSTED_THING.match(
             after
         )

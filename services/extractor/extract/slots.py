@@ -105,7 +105,7 @@ _TOWN = re.compile(
     r"|Kansas|Nebraska|Oklahoma|Arkansas|Mississippi|Montana|Idaho|Wyoming|New Mexico|West Virginia|North Dakota"
     r"|South Dakota"
     r"|Alaska|Washington|Massachusetts|Georgia|Illinois|Bavaria|Scotland|Crimea)\b"
-    r"|\bin (?P<c>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?), (?:[\w-]+ ){0,3}?(?:north|south|east|west)\w* of\b"
+    r"|\bin (?P<c>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?), (?:(?:[\w-]+ ){0,3}?(?:north|south|east|west)\w* of|near|outside)\b"
     r"|\b(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Gg]athering) in (?!(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December|the|The)\b)(?P<d>[A-Z][a-z][\w'-]+)\b"
 )
@@ -120,7 +120,7 @@ _AHEAD_OF = re.compile(
 _BEARING = re.compile(
     r"(?:,|\b(?:estate|house|town|city|village|resort|suburb|base|compound|retreat|palace|residence|ranch))\s+"
     r"(?:about\s+|some\s+|just\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+$",
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|near|outside)\s+$",
     re.IGNORECASE,
 )  # "in Bogor, south of Jakarta", "a country estate south of San Francisco"; not "waters south of Jeju Island"
 

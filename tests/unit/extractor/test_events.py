@@ -1483,3 +1483,63 @@ def test_phrasings_from_the_eighteenth_and_nineteenth_sets(
 )
 def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], published: str) -> None:
     check(text, expected, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "published"),
+    [
+        (  # a continent is never where leaders met: the dateline names the city
+            "BERLIN - Olaf Scholz welcomed Narendra Modi on Monday as the Indian leader began a tour of Europe.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["DEU", "IND"],
+                    "location": "Berlin",
+                    "date": "2022-05-02",
+                }
+            ],
+            "2022-05-03",
+        ),
+        (  # a "China-Africa summit" is a name, not a place
+            "DAKAR - Xi Jinping and the leaders of Senegal, Nigeria and Kenya met on Tuesday at the close of "
+            "the China-Africa summit.",
+            [{"type": "meeting_held", "actors": ["CHN", "KEN", "NGA", "SEN"], "location": "Dakar"}],
+            "2024-09-05",
+        ),
+        (  # three people of one sentence, then "the three leaders"
+            "Joe Biden and Fumio Kishida welcomed Yoon Suk Yeol on Friday. The three leaders met at Camp David "
+            "for a trilateral summit.",
+            [{"type": "meeting_held", "actors": ["JPN", "KOR", "USA"], "location": "Camp David"}],
+            "2023-08-19",
+        ),
+        (  # a summit's named declaration, signed by the leaders the sentence names
+            "Putin and the leaders of Kazakhstan and Belarus signed the Astana Declaration on Friday.",
+            [
+                {"type": "joint_statement", "actors": ["BLR", "KAZ", "RUS"], "date": "2024-07-05"},
+            ],
+            "2024-07-06",
+        ),
+        (  # ... but "They adopted" a bloc's declaration names no pair
+            "Leaders of the G20 met in Rio de Janeiro. They adopted the Rio Declaration on Monday.",
+            [],
+            "2024-11-19",
+        ),
+        (  # "Host President" is a title, and "separate talks with A and with B" are two meetings
+            "Host President Luiz Inacio Lula da Silva held separate talks with Modi and with Xi on Tuesday.",
+            [
+                {"type": "meeting_held", "actors": ["BRA", "IND"], "date": "2024-11-19"},
+                {"type": "meeting_held", "actors": ["BRA", "CHN"], "date": "2024-11-19"},
+            ],
+            "2024-11-20",
+        ),
+        (  # "in X, near Y": X is the place
+            "Xi and Modi met in Mamallapuram, near Chennai, on Friday.",
+            [{"type": "meeting_held", "actors": ["CHN", "IND"], "location": "Mamallapuram"}],
+            "2019-10-12",
+        ),
+    ],
+)
+def test_phrasings_from_the_twenty_first_and_second_sets(
+    text: str, expected: list[dict[str, Any]], published: str
+) -> None:
+    check(text, expected, published)
