@@ -8,7 +8,7 @@ from services.extractor.extract.slots import Draft, event_date, place, source
 
 _DEAL = (
     r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memorand(?:ums?|a)(?: of understanding)?"
-    r"|MoUs?|protocols?|currency swap|swap line|swap"
+    r"|MoUs?|protocols?|currency swap|swap line|swap|documents"
     r"|(?:trade|investment|economic)(?:\s+and\s+(?:trade|investment|economic))?\s+partnership)"
 )
 _TRIGGER = re.compile(
@@ -108,7 +108,7 @@ _TALKS_ON = re.compile(
 _SUMMIT_IN = re.compile(r"\b(?:summit|conference|forum|games)\s+in\b", re.IGNORECASE)
 _LISTING = re.compile(
     r"\W*(?:The|These|Those|Among the|They)\s+(?:deals|agreements|accords|documents|memoranda|contracts"
-    r"|include|included|cover|covered)\b",
+    r"|include|included|cover|covered)\b|\W*Among them\b",
     re.IGNORECASE,
 )
 _TITLE = re.compile(
@@ -262,7 +262,18 @@ def _domain(doc: Doc, sent: Sent, deal: str) -> str:
         return "other"  # "a pact to jointly build a sixth satellite"
     before = [_CEREMONY.sub("", s.text) for s in doc.sents[max(0, sent.index - 2) : sent.index]]
     # "The deals include protocols opening China's market to ...", in one of the next two sentences
-    listed = [s.text for s in doc.sents[sent.index + 1 : sent.index + 3] if _LISTING.match(s.text)]
+    own = _CEREMONY.sub("", sent.text)
+    listed = [
+        s.text
+        for s in doc.sents[sent.index + 1 : sent.index + 3]
+        if _LISTING.match(s.text)
+        # "Among them is an agreement on ...", right after: the one deal singled out names the domain of
+        # documents that have none, not of "37 agreements covering agriculture, trade, ..."
+        and not (
+            s.text.lstrip().startswith("Among them")
+            and (s.index != sent.index + 1 or any(p.search(own) for _, p in _DOMAIN_RES[:-1]))
+        )
+    ]
     for text in (*listed, _CEREMONY.sub("", sent.text), *reversed(before)):
         for name, pattern in _DOMAIN_RES[:-1]:
             if pattern.search(text):

@@ -12,6 +12,8 @@ _BOUNDARY = re.compile(
     r"|if|unless|according to|even as|as|citing|saying)\b)"
     r"|\s(?=(?:while|whereas|although|though|despite|that|because|if|unless|when|after|before|since"
     r"|according to)\s)"
+    # a second verb of the same subject in another tense: "He met Macron on Monday, and will travel to ..."
+    r"|,\s*(?=and\s+(?:will|is due to|is expected to|is scheduled to|is set to|plans to|is to)\s)"
 )
 # Only long asides are clauses of their own; "(SCO)" or "(left)" are part of the clause they sit in.
 _ASIDE = re.compile(r"[(\[][^()\[\]]{25,}[)\]]")

@@ -177,9 +177,18 @@ _DATELINE = re.compile(
     r"|(?:--|—|–|-|:))(?=[ ])"
     # "Moscow, Dec 27 (PTI)": an Indian agency's dateline, in title case and without a dash
     r"|^[ \t]*(?P<city2>[A-Z][a-z'.-]+(?:[ ][A-Z][a-z'.-]+)?),[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-    r"[a-z]*\.?[ ]\d{1,2}[ ]\((?:PTI|IANS|ANI|UNI|Reuters|AFP|AP|Xinhua|TASS)\)(?=[ ])",
+    r"[a-z]*\.?[ ]\d{1,2}[ ]\((?:PTI|IANS|ANI|UNI|Reuters|AFP|AP|Xinhua|TASS)\)(?=[ ])"
+    # "Dhaka, 29 March 2025 -", "May 27, 2024, Tashkent -": a press office's dateline, day and town
+    r"|^[ \t]*(?P<city3>[A-Z][a-z'.-]+(?:[ ][A-Z][a-z'.-]+)?),[ ]\d{1,2}[ ](?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)[ ](?:19|20)\d\d[ ](?:--|—|–|-)(?=[ ])"
+    r"|^[ \t]*(?:January|February|March|April|May|June|July|August|September|October|November|December)[ ]\d{1,2},"
+    r"[ ](?:19|20)\d\d,[ ](?P<city4>[A-Z][a-z'.-]+(?:[ ][A-Z][a-z'.-]+)?)[ ](?:--|—|–|-)(?=[ ])",
     re.MULTILINE,
 )
+
+
+def _city(match: re.Match[str]) -> str:
+    return str(next(g for g in ("city", "city2", "city3", "city4") if match[g]))
 
 
 _READOUT = re.compile(
@@ -192,7 +201,7 @@ def _datelines(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     """Dateline spans; a bloc, company or person before a colon ("NATO: allies agree") is a headline."""
     out = []
     for match in _DATELINE.finditer(text):
-        group = "city" if match["city"] else "city2"
+        group = _city(match)
         named = [m for m in mentions if match.start(group) <= m.start < match.end(group)]
         if not any(m.kind in {"bloc", "org", "person"} for m in named):
             out.append(match.span())
@@ -205,7 +214,7 @@ def dateline_town(text: str) -> str | None:
     match = next(_DATELINE.finditer(text, 0, 400), None)
     if match is None or "\n" in text[: match.start()].strip():
         return None  # at the start, or after a one-line headline
-    return (match["city"] or match["city2"]).split("/")[0].title()
+    return match[_city(match)].split("/")[0].title()
 
 
 class Sent:
@@ -357,6 +366,13 @@ def analyse(raw: str, published: date) -> Doc:
             filed[0].place,
             filed[0].code or PLACE_COUNTRY[str(filed[0].place)],
         )
+    first = next(_DATELINE.finditer(text, 0, 400), None)
+    if first is not None and (
+        first["city3"] or first["city4"]
+    ):  # "May 27, 2024, Tashkent -": its day
+        found = find_dates(text, source[1], first.start(), first.end())
+        if found and found[0].year and found[0].day:
+            doc.notes["filed_on"] = date(found[0].year, found[0].month or 1, found[0].day)
     town = dateline_town(text)
     if town:
         doc.notes["dateline_town"] = town

@@ -273,18 +273,26 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
     found: list[Draft] = []
     if "meeting" not in sent.families:
         return found
+    kept = 0  # triggers that stated a meeting; one trigger may state several ("met A on Monday and B on Tuesday")
     for match in _TRIGGER_LOW.finditer(sent.low):
-        draft = _read(doc, sent, match, len(found) > 1)
+        draft = _read(doc, sent, match, kept > 1)
         if draft is None:
             continue
         dated = draft.fields.pop("own_when")
         pronoun = draft.fields.pop("pronoun")
         # A second meeting in one sentence needs a date of its own, different from the others'
         # ("will travel to Moscow next month ..., as New Delhi prepares for Putin's visit later this year").
-        if not found or (
+        trip = next((d for d in found if _trip_of(d, draft)), None) if dated else None
+        if (
+            trip is not None
+        ):  # "will leave for Vienna on Tuesday, ..., and will hold talks on Wednesday"
+            draft.fields["location"] = draft.fields.get("location") or trip.fields.get("location")
+            found[found.index(trip)] = draft
+        elif not found or (
             dated and all(d.type != draft.type or _other_date(d, draft) for d in found)
         ):
             found.extend(_separate(doc, sent, match, draft, pronoun))
+            kept += 1
         else:
             _fill(found, draft)
     held = [d for d in found if d.type == "meeting_held"]
@@ -350,22 +358,31 @@ def _in_turn(
     """ "Lula spoke with Modi last Thursday and with Putin last Friday": one meeting per "with", each on its
     own day."""
     end = sent.start + match.end()
-    if not re.search(r"\band with\b", sent.text[match.end() :]):
+    with_each = re.search(r"\band with\b", sent.text[match.end() :]) is not None
+    if not with_each and not re.search(r"\band\b", sent.text[match.end() :]):
         return [draft]
     hosts = {m.code for m in sent.mentions if m.code and m.start < end} | pronoun
+    last = clause_of(sent, sent.start + match.start())[1]
     guests: list[Mention] = []
     for m in sent.mentions:  # one entry per guest: "Russian President Vladimir Putin" is one
-        if m.code and m.start >= end and m.code not in hosts:
+        if m.code and end <= m.start < last and m.code not in hosts and not located(sent, m):
             if guests and guests[-1].code == m.code:
                 guests[-1] = m
             else:
                 guests.append(m)
     if len(hosts) != 1 or len({m.code for m in guests}) < 2:
         return [draft]
+    stops = [g.start for g in guests[1:]] + [last if not with_each else sent.end]
+    days = [
+        next((d for d in sent.dates if g.end <= d.start < stop), None)
+        for g, stop in zip(guests, stops, strict=True)
+    ]
+    if not with_each and not all(days):
+        return [
+            draft
+        ]  # "met Macron in Paris on Monday and Meloni in Rome on Tuesday": each its own day
     out = []
-    for i, guest in enumerate(guests):
-        stop = guests[i + 1].start if i + 1 < len(guests) else sent.end
-        day = next((d for d in sent.dates if guest.end <= d.start < stop), None)
+    for guest, stop, day in zip(guests, stops, days, strict=True):
         one = Draft(
             draft.type,
             frozenset(hosts | {str(guest.code)}),
@@ -373,6 +390,8 @@ def _in_turn(
             draft.trigger,
             dict(draft.fields),
         )
+        if not with_each:
+            one.fields["location"] = place(sent, guest.end, stop, guest.end)
         one.date = resolve(day, doc.published, "past") if day else draft.date
         one.confidence, one.attributed_to, one.cameo = (
             draft.confidence,
@@ -531,6 +550,10 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         mood = "future"  # the modal is part of the trigger: "will travel to Moscow this week"
     actors = _actors(sent, at, clause)
     pronoun = _pronoun(doc, sent, clause, at, actors)
+    if pronoun and _SUBJECTLESS.match(sent.text, clause[0] - sent.start):
+        # "..., and will travel to Washington for talks with Biden": the clause's own guests
+        own = {m.code for m in sent.mentions if m.code and clause[0] <= m.start < clause[1]}
+        actors = own if own - pronoun else actors
     actors |= pronoun
     if len(actors) < 2 or (
         word in {"met", "meet", "meets"} and not _state_side(sent, at, end, clause)
@@ -658,18 +681,34 @@ _RECENT = timedelta(days=14)
 
 
 def _pronoun(doc: Doc, sent: Sent, clause: tuple[int, int], at: int, actors: set[str]) -> set[str]:
-    """ "On Thursday, he held talks with Putin": "he" is the first person the sentence before named."""
+    """ "On Thursday, he held talks with Putin": "he" is the first person the sentence before named; "...,
+    and will travel to Washington": the subject of the sentence's first clause."""
+    if _SUBJECTLESS.match(sent.text, clause[0] - sent.start) and clause[0] > sent.start:
+        first = next((m for m in sent.mentions if m.code), None)
+        if first is None or _PRONOUN_START.match(sent.text):
+            person = _earlier_person(doc, sent) if sent.index else None
+            return {person.code} if person and person.code else set()
+        return {first.code} if first.code else set()
     if sent.index == 0 or not _PRONOUN.search(sent.text, clause[0] - sent.start, at - sent.start):
         return set()
     if any(m.code and clause[0] <= m.start < at for m in sent.mentions):
         return set()
-    person = None
+    person = _earlier_person(doc, sent)
+    return {person.code} if person and person.code and person.code not in actors else set()
+
+
+def _earlier_person(doc: Doc, sent: Sent) -> Mention | None:
+    """The first person the sentence before named, past sentences that begin with "He" or "She"."""
     for earlier in reversed(doc.sents[max(0, sent.index - 3) : sent.index]):
         if _PRONOUN_START.match(earlier.text):
             continue  # "She held talks with He Lifeng ...": the subject is further back
-        person = next((m for m in earlier.mentions if m.kind == "person" and m.code), None)
-        break
-    return {person.code} if person and person.code and person.code not in actors else set()
+        return next((m for m in earlier.mentions if m.kind == "person" and m.code), None)
+    return None
+
+
+_SUBJECTLESS = re.compile(
+    r"\W*and\s+(?:will|is due to|is expected to|is scheduled to|is set to|plans to|is to)\s"
+)
 
 
 def _same_trip(
@@ -776,6 +815,24 @@ def _recent_day(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> bool:
     ):  # "... signed on Wednesday in Abuja. The agreement was signed by ...,
         when = _previous_day(doc, sent, sent.pair)  # after talks between the two ministers"
     return when is not None and when.precision == "day" and doc.published - when.day <= _RECENT
+
+
+def _trip_of(trip: Draft, talks: Draft) -> bool:
+    """`trip` is the visit whose talks `talks` tells, in the same sentence and to come: the talks' day is
+    the meeting's."""
+    word = trip.sent.text[
+        trip.trigger[0] - trip.sent.start : trip.trigger[1] - trip.sent.start
+    ].lower()
+    said = talks.sent.text[
+        talks.trigger[0] - talks.sent.start : talks.trigger[1] - talks.sent.start
+    ].lower()
+    return (
+        trip.type == talks.type == "meeting_announced"
+        and trip.actors == talks.actors
+        and word in {"visit", "trip", "tour"}
+        and said.endswith(("talks", "meet", "meeting"))
+        and talks.trigger[0] > trip.trigger[0]
+    )
 
 
 def _other_date(a: Draft, b: Draft) -> bool:

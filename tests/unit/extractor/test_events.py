@@ -1537,6 +1537,70 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             [{"type": "meeting_held", "actors": ["CHN", "IND"], "location": "Mamallapuram"}],
             "2019-10-12",
         ),
+        (  # one host, two guests, each with a place and day of their own; then a visit to come
+            "Albanese is touring the region. He met Prabowo Subianto in Jakarta on Monday and Narendra Modi "
+            "in New Delhi on Wednesday, and will travel to Tokyo for talks with Shigeru Ishiba on Friday.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["AUS", "IDN"],
+                    "location": "Jakarta",
+                    "date": "2025-03-03",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["AUS", "IND"],
+                    "location": "New Delhi",
+                    "date": "2025-03-05",
+                },
+                {
+                    "type": "meeting_announced",
+                    "actors": ["AUS", "JPN"],
+                    "location": "Tokyo",
+                    "date": "2025-03-07",
+                },
+            ],
+            "2025-03-05",
+        ),
+        (  # a press office's dateline, city first: the meeting's day is "Friday", not the dateline's
+            "Dhaka, 15 March 2025 - Chief Adviser Muhammad Yunus held talks with Xi Jinping in Beijing on Friday.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["BGD", "CHN"],
+                    "location": "Beijing",
+                    "date": "2025-03-14",
+                }
+            ],
+            "2025-03-15",
+        ),
+        (  # a readout's dateline, day first: its day and town date and place the talks
+            "Press office\n\nJune 3, 2024, Astana - Vladimir Putin held talks with Kassym-Jomart Tokayev. "
+            "A number of bilateral documents were signed. Among them is an agreement on gas supplies.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["KAZ", "RUS"],
+                    "location": "Astana",
+                    "date": "2024-06-03",
+                },
+                {"type": "agreement_signed", "actors": ["KAZ", "RUS"], "domain": "energy"},
+            ],
+            "2024-06-03",
+        ),
+        (  # a visit and its talks in one sentence: one meeting, on the talks' day
+            "Mr. Lula will leave for Rome on Tuesday, in his first visit to Italy as president, and will hold "
+            "talks with Giorgia Meloni on Wednesday.",
+            [
+                {
+                    "type": "meeting_announced",
+                    "actors": ["BRA", "ITA"],
+                    "location": "Rome",
+                    "date": "2023-06-21",
+                }
+            ],
+            "2023-06-19",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
