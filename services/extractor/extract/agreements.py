@@ -150,11 +150,15 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             clause[0] <= d.start < clause[1] for d in sent.dates
         ):
             continue  # "The exercise came days after North Korea and Russia signed a treaty": a reference
-        actors = with_pair(sent, participants(sent, at, clause), _POINTER)
+        own = participants(sent, at, clause)
+        actors = with_pair(sent, own, _POINTER)
         if sent.pair and _PAIR_SUBJECT.match(sent.text, clause[0] - sent.start):
-            actors = set(
-                sent.pair
-            )  # "The two governments signed 18 agreements, including one on the Budapest-Belgrade railway"
+            # "The two governments signed 18 agreements, including one on the Budapest-Belgrade railway";
+            # the two who met in the sentence before, when they are not the article's pair ("On Tuesday in
+            # Riyadh, Trump held talks with Mohammed bin Salman ... The two countries signed ...")
+            met = doc.notes.get("last_meeting")
+            near = met[1] if met and met[0] == sent.index - 1 and len(met[1]) == 2 else frozenset()
+            actors = set(near if near and own <= near else sent.pair)
         if len(actors) < 2:
             continue
         draft = Draft(

@@ -19,7 +19,7 @@ from services.extractor.extract.slots import NOT_EVENT_DATE, Draft, event_date, 
 _TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|summit|talks|visit|visits|visited|visiting|trip|hosts?|hosted|hosting"
     r"|phone calls?|telephone calls?|video calls?|call|phoned|telephoned|spoke|speaks?|talked|video ?conferences?"
-    r"|video link|virtual summit|tete-a-tete|tête-à-tête|chat|(?:phone|telephone) conversation"
+    r"|video link|virtual summit|tete-a-tete|tête-à-tête|chat|(?:phone |telephone )?conversation"
     r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits"
     r"|arrived in|arrives in|arriving in|arrive in|landed in|lands in|sat down with|sat down for|sits down with"
     r"|sit down with|received|receives|welcomed|welcomes|negotiations|(?:will |to |would )?travel to"
@@ -74,6 +74,7 @@ _NOUNS = {
     "chat",
     "phone conversation",
     "telephone conversation",
+    "conversation",
     "get-together",
     "virtual ceremony",
     "online ceremony",
@@ -112,7 +113,8 @@ _CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b"
 _SPEAK_OK = re.compile(
     r"^\s+(?:(?:today|yesterday|again|separately|briefly|on (?-i:[A-Z])\w+day)\s+)?"
     r"(?:by (?:tele)?phone|on (?:the )?(?:tele)?phone|over the phone|with|to (?=(?-i:[A-Z]))|by video(?: link| call|conference)?"
-    r"|via video(?: link)?|by videoconference)\b",
+    r"|via video(?: link)?|by videoconference)\b"
+    r"|^\s+again\b",  # "said the two leaders would speak again at 3 p.m."
     re.IGNORECASE,
 )
 _BLOC_VENUE = re.compile(
@@ -141,6 +143,11 @@ _NEXT_VERB = re.compile(
     r"\s(?:and|but)\s+(?:is|are|was|were|will|has|have|had|then|also|later)\b"
     r"|,\s+to\s+(?:discuss|talk|review|address|prepare)\b"  # "..., their fourth this year, to discuss the planned release"
     r"|\s(?:said|says|told|added|stated|showed|shows)\b"  # "a statement issued after the meeting said ... would"
+)
+# "Under a statement released after two days of talks in Geneva, the US will cut ... this year": a new
+# subject, whose verb's mood and dates are not the talks'
+_NEW_SUBJECT = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,3}(?:will|would|is to|are to|agreed|pledged)\b"
 )
 _GUEST = re.compile(
     r"\s+(?:(?:his|her|their|the|visiting)\s+)?(?:[A-Z][\w.'-]*\s+|(?:counterparts?|chiefs?|leaders?|president"
@@ -205,6 +212,7 @@ _HOSTS_SUMMIT = re.compile(
 _BOUND_FOR = re.compile(
     r"\b(?:leaves|leave|leaving|heads|heading|departs|departing|flies on|travels on|will travel on|goes on)\s+"
     r"(?:(?:on|later|this|tonight|[A-Z]\w+day|morning|afternoon|evening)\s+){0,3}(?:to|for)\s+(?:the\s+)?"
+    r"|\b(?:is|are)\s+(?:due|expected|scheduled)\s+in\s+"  # "Trump is due in Abu Dhabi on Thursday for talks"
 )
 _ASIDE_BEFORE = re.compile(
     r"\bin what (?:was|is|were|will be|would be|may be|might be|could be)\s+(?:[\w-]+\s+){0,4}$"
@@ -569,6 +577,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     # A verb's date stops at a second verb of the same subject ("flew to Hanoi ... and is due to meet
     # Chinh on Monday").
     date_hi = clause[1] if noun else _reach(sent, end, (clause[0], clause[1]), clause[1])
+    subject = _NEW_SUBJECT.search(sent.text, end - sent.start, date_hi - sent.start)
+    date_hi = sent.start + subject.start() if subject else date_hi
     when = event_date(doc, sent, clause[0], date_hi, at, direction, NOT_EVENT_DATE)
     if (
         noun
@@ -908,7 +918,9 @@ def _previous_day(doc: Doc, sent: Sent, actors: frozenset[str]) -> Resolved | No
 def _reach(sent: Sent, end: int, clause: tuple[int, int], limit: int | None = None) -> int:
     """How far after a noun trigger its mood may be read ("a summit is planned"): not into a coordinated verb."""
     hi = min(clause[1], end + 80) if limit is None else limit
-    verb = _NEXT_VERB.search(sent.text, end - sent.start, hi - sent.start)
+    verb = _NEXT_VERB.search(sent.text, end - sent.start, hi - sent.start) or _NEW_SUBJECT.search(
+        sent.text, end - sent.start, hi - sent.start
+    )
     return sent.start + verb.start() if verb else hi
 
 
@@ -962,6 +974,10 @@ def _usable(word: str, before: str, after: str) -> bool:
         return not re.match(r"\s+(?:of|country|city|nation)\b", after) and not _HOSTED_THING.match(
             after
         )
+    if (
+        word == "conversation"
+    ):  # "a 'good conversation' with Trump by telephone"; not "a conversation about"
+        return bool(re.match(r"[\"”']?\s+(?:with|between)\b", after))
     if word == "chat":
         return bool(re.search(r"\b(?:their|a|the)\s+(?:[\w-]+\s+){0,2}$", before[-50:]))
     if word.startswith(("meet", "met")):

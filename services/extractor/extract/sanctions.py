@@ -36,6 +36,9 @@ _VERB = re.compile(
     r"|blocked|restricted|curbed|stopped|restricting|curbing|halting|suspending|blocking|banning)\s+(?:(?:all|the|its|most|some|further|new)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:imports?|exports?|shipments|sales|purchases)"
     r"|(?:froze|freezes|freezing|frozen|seized|blocked)\s+(?:the\s+)?(?:[\w-]+\s+)?assets\s+of"
+    # "signed an order cutting off US aid to South Africa": aid withdrawn to punish
+    r"|(?:cut(?:ting|s)?\s+off|suspend(?:ed|s|ing)?|froze|freez(?:es|ing)|halt(?:ed|s|ing)?|withh(?:eld|olds?|olding))"
+    r"\s+(?:all\s+|the\s+)?(?:[\w.-]+\s+){0,2}?(?:aid|assistance|funding)\s+(?:to|for)"
     r"|(?:remov\w*|drop\w*|strik\w+|struck|delist\w*)(?=\s+(?:[\w-]+\s+){0,3}?(?:from|off)\s+(?:a|an|its|the|their)\s+"
     r"(?:own\s+)?[\"']?(?:white ?list|list of (?:trusted|preferred|favou?red)))"
     r"|(?:banned|bans|banning|barred|bars|bar|barring|excluded|excludes|exclude|excluding|shut|shuts|shutting"

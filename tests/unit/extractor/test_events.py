@@ -1601,6 +1601,50 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2023-06-19",
         ),
+        (  # the talks a statement came out of are past, whatever the statement says will happen
+            "Under a joint statement released after two days of talks in London between Scott Bessent and "
+            "He Lifeng, the US will cut the tariffs it has levied this year.",
+            [
+                {"type": "meeting_held", "actors": ["CHN", "USA"], "location": "London"},
+                {"type": "joint_statement", "actors": ["CHN", "USA"]},
+            ],
+            "2025-06-11",
+        ),
+        (  # "The two countries" after a meeting of two others than the article's pair
+            "Trump held talks with Qatar's emir in Doha. Qatar Airways agreed to buy Boeing jets. On Tuesday in "
+            "Riyadh, Trump held talks with Mohammed bin Salman. The two countries signed an arms sales "
+            "agreement worth $142 billion.",
+            [
+                {"type": "meeting_held", "actors": ["QAT", "USA"], "location": "Doha"},
+                {"type": "meeting_held", "actors": ["SAU", "USA"], "location": "Riyadh"},
+                {"type": "agreement_signed", "actors": ["SAU", "USA"], "value_usd": 142e9},
+            ],
+            "2025-05-14",
+        ),
+        (  # "is due in X for talks": X is where
+            "Trump is due in Abu Dhabi on Thursday for talks with Sheikh Mohamed bin Zayed.",
+            [{"type": "meeting_announced", "actors": ["ARE", "USA"], "location": "Abu Dhabi"}],
+            "2025-05-14",
+        ),
+        (  # aid cut off or suspended to punish is a sanction; a flood cutting off aid is not
+            "Trump signed an executive order on February 7 cutting off US aid to South Africa. "
+            "The EU suspended budget support to Niger. Floods cut off aid to the region.",
+            [{"type": "sanctions_imposed", "by": ["USA"], "target": ["ZAF"], "date": "2025-02-07"}],
+            "2025-05-22",
+        ),
+        (  # a conversation with someone, by telephone, is a call; a conversation about something is not
+            'Sheinbaum described a "good conversation" with Trump by telephone on Monday morning. '
+            "Officials had a conversation about fentanyl.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["MEX", "USA"],
+                    "format": "call",
+                    "date": "2025-02-03",
+                }
+            ],
+            "2025-02-03",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
