@@ -62,7 +62,7 @@ _DOMAIN_RES = [(name, re.compile(rf"\b(?:{words})\b", re.IGNORECASE)) for name, 
 _OTHER_DOMAIN = re.compile(
     r"\b(?:satellites?|space|lunar|science|scientific|research|education\w*|universit\w+|students?|cultur\w+"
     r"|tourism|health|medical|vaccines?|climate|environment\w*|media|sports?|visas?|extradition|legal"
-    r"|judicial|law enforcement|migration|customs cooperation)\b",
+    r"|judicial|law enforcement|migration|customs cooperation|water)\b",
     re.IGNORECASE,
 )
 # Ceremony, not subject matter: "welcomed Lula with full military honours".
@@ -178,7 +178,7 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
                 draft.fields["currency"] = amount[1]
         draft.date = event_date(doc, sent, clause[0], clause[1], at, "past")
         _note_place(doc, sent, draft, clause)
-        return [draft, *_signing_meeting(sent, draft, clause)]
+        return [draft, *_second_deal(sent, match, draft), *_signing_meeting(sent, draft, clause)]
     return []
 
 
@@ -246,10 +246,47 @@ def _value(sent: Sent, at: int, end: int) -> tuple[float, str] | None:
     return None
 
 
+_SECOND_DEAL = re.compile(
+    rf"\s+and\s+(?:a|an|the)\s+(?P<words>(?:[\w-]+\s+){{0,4}}?){_DEAL}\b", re.IGNORECASE
+)
+
+
+def _own_domain(words: str) -> str | None:
+    """The domain a deal's own words name, if any."""
+    for name, pattern in _DOMAIN_RES:
+        if pattern.search(words):
+            return name
+    return "other" if _OTHER_DOMAIN.search(words) else None
+
+
+def _second_deal(sent: Sent, match: re.Match[str], first: Draft) -> list[Draft]:
+    """ "signed a military framework agreement and a financial cooperation agreement": two deals, when
+    the second's own words name another domain."""
+    if not match["verb"]:
+        return []
+    second = _SECOND_DEAL.match(sent.text, match.end())
+    domain = _own_domain(second["words"]) if second else None
+    if second is None or domain is None or domain == first.fields.get("domain"):
+        return []
+    draft = Draft(
+        first.type,
+        first.actors,
+        sent,
+        (sent.start + second.start(), sent.start + second.end()),
+        {"domain": domain},
+        first.date,
+        confidence=first.confidence,
+        attributed_to=first.attributed_to,
+    )
+    return [draft]
+
+
 def _deal_words(sent: Sent, match: re.Match[str]) -> str:
     """The words naming the deal itself ("a new 30-year oil and gas deal"), without the verb."""
     if match["verb"]:
-        return match.group()[len(match["verb"]) :]
+        named = re.match(r",?\s+including\s+[^,.;]{0,60}", sent.text[match.end() :])
+        # "signed four documents, including a water cooperation agreement": the one named names them
+        return match.group()[len(match["verb"]) :] + (named.group() if named else "")
     if match["witnessed"]:  # "witnessed the signing of 37 cooperation documents covering ..."
         return sent.text[match.end() : match.end() + 80]
     if match["agreed"] or match["agreed_to"]:

@@ -143,6 +143,11 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
     return found
 
 
+_CONTENT = re.compile(
+    r"\b(?:calling|called|urging|urged|demanding|proposing|setting out|to declare)\b"
+)
+
+
 def _statement_date(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> Resolved | None:
     """The statement's date in its clause, but not one inside a subordinate phrase before it ("The two
     leaders, who last met when Xi travelled to Moscow in March 2023, issued a joint statement") nor a
@@ -155,6 +160,8 @@ def _statement_date(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> R
             sent.text, max(clause[0], expr.start - 45) - sent.start, expr.start - sent.start
         ):
             continue
+        if expr.start > at and _CONTENT.search(sent.text, at - sent.start, expr.start - sent.start):
+            continue  # "a joint statement calling for a ceasefire from midnight on January 12": its content
         distance = abs(expr.start - at)
         if best is None or distance < best[0]:
             best = (distance, expr)

@@ -603,8 +603,10 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if when is None and word.startswith(("are ", "is ")):
         when = Resolved(doc.published.isoformat(), "day", doc.published)
     if when is None and kind == "meeting_held":
-        when = _sentence_date(doc, sent, clause, direction, frozenset(actors)) or _previous_day(
-            doc, sent, frozenset(actors)
+        when = (
+            _sentence_date(doc, sent, clause, direction, frozenset(actors))
+            or _previous_day(doc, sent, frozenset(actors))
+            or _lead_day(doc, sent, frozenset(actors))
         )
     filed_on = doc.notes.get("filed_on")
     if when is None and kind == "meeting_held" and filed_on and sent.index <= 2:
@@ -659,7 +661,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         and not any(m.place and m.place not in REGIONS and located(sent, m) for m in sent.mentions)
         and not (_CALL.search(sent.text) or _VIDEO.search(sent.text))
     ):
-        where = _filed_at(doc, when, actors)
+        where = _filed_at(doc, when, actors) or _summit_town(doc, when)
     draft.fields["location"] = where
     draft.fields["anaphoric"] = anaphoric
     draft.fields["pronoun"] = pronoun
@@ -799,6 +801,19 @@ def _filed_at(doc: Doc, when: Resolved | None, actors: set[str]) -> str | None:
     return str(filed[0]) if 0 <= (doc.published - when.day).days <= 3 else None
 
 
+def _summit_town(doc: Doc, when: Resolved | None) -> str | None:
+    """ "OSAKA - Trump and Xi met on Saturday in Osaka ... Putin met Erdogan on Saturday": on the days of a
+    gathering in the dateline's city, where the story's meetings so far took place, another meeting with
+    no place named was held there too."""
+    filed = doc.notes.get("dateline")
+    last = doc.notes.get("last_placed")
+    if filed is None or last is None or when is None or when.precision != "day":
+        return None
+    if last[1].fields.get("location") != filed[0] or not 0 <= (doc.published - when.day).days <= 3:
+        return None
+    return str(filed[0])
+
+
 def _seat_before(sent: Sent, at: int, noun: bool) -> str | None:
     """ "a tense Oval Office meeting", "the Kremlin talks": a seat of power naming where."""
     if not noun:
@@ -913,6 +928,33 @@ def _previous_day(doc: Doc, sent: Sent, actors: frozenset[str]) -> Resolved | No
     if when is None or when.precision != "day" or not 0 <= (doc.published - when.day).days <= 7:
         return None
     return when
+
+
+_THE_EVENT = re.compile(
+    r"\W*(?:Before|After|During|Ahead of|Following|On the sidelines of|At)\s+the\s+"
+    r"(?:ceremony|signing|inauguration|launch|opening|summit|visit|event|celebrations?|parade|forum)\b"
+)
+
+
+def _lead_day(doc: Doc, sent: Sent, actors: frozenset[str]) -> Resolved | None:
+    """ "Erdogan and Putin on Wednesday inaugurated the pipeline ... Before the ceremony, Putin and Erdogan
+    held talks": the day of the event the lead told, when the sentence points at it."""
+    if sent.index == 0 or not _THE_EVENT.match(sent.text):
+        return None
+    for lead in doc.sents[: min(sent.index, 3)]:
+        if lead.caption or not actors <= set(lead.codes()):
+            continue
+        days = [
+            d for d in lead.dates if d.kind in {"dow", "md", "rel"} and d.prep not in NOT_EVENT_DATE
+        ]
+        when = resolve(days[0], doc.published, "past") if len(days) == 1 else None
+        if (
+            when is not None
+            and when.precision == "day"
+            and 0 <= (doc.published - when.day).days <= 7
+        ):
+            return when
+    return None
 
 
 def _reach(sent: Sent, end: int, clause: tuple[int, int], limit: int | None = None) -> int:
@@ -1086,8 +1128,8 @@ def _format(doc: Doc, sent: Sent, clause: tuple[int, int], word: str, when: obje
         return "video"
     if _CALL.search(window) or word == "chat":
         for hint in doc.notes.get("meeting_hints", []):
-            if isinstance(when, Resolved) and when.iso.startswith(hint[1]):
-                return str(hint[0])
+            if isinstance(when, Resolved) and when.iso.startswith(hint[1]) and hint[0] == "video":
+                return "video"  # a call told "by phone" is never made in person by a hint
         return "call"
     if (
         word in {"spoke", "speak", "speaks", "talked"}

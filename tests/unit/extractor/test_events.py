@@ -1645,6 +1645,60 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2025-02-03",
         ),
+        (  # two deals of two domains in one sentence; four documents named by the one they include
+            "Kenya and Turkey signed a defence cooperation agreement and a financial cooperation agreement on "
+            "Tuesday. They then attended a ceremony at which ministers signed four documents, including a water "
+            "cooperation agreement.",
+            [
+                {"type": "agreement_signed", "actors": ["KEN", "TUR"], "domain": "military"},
+                {"type": "agreement_signed", "actors": ["KEN", "TUR"], "domain": "finance"},
+                {"type": "agreement_signed", "actors": ["KEN", "TUR"], "domain": "other"},
+            ],
+            "2024-02-14",
+        ),
+        (  # "Before the ceremony" the lead told: its day; a statement's content has no say on its date
+            "Putin and Erdogan on Wednesday opened the pipeline. Before the ceremony, Putin and Erdogan held "
+            "talks in Istanbul. The two leaders then issued a joint statement calling for a ceasefire from "
+            "midnight on January 12.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["RUS", "TUR"],
+                    "location": "Istanbul",
+                    "date": "2020-01-08",
+                },
+                {"type": "joint_statement", "actors": ["RUS", "TUR"], "date": "2020-01-08"},
+            ],
+            "2020-01-08",
+        ),
+        (  # a "first in-person" meeting to come does not make a later phone call in person
+            "The two sides are arranging for Lee Jae-myung and Shigeru Ishiba to hold their first in-person "
+            "talks next week. Lee Jae-myung spoke with Donald Trump by phone on Friday.",
+            [
+                {"type": "meeting_announced", "actors": ["JPN", "KOR"]},
+                {
+                    "type": "meeting_held",
+                    "actors": ["KOR", "USA"],
+                    "format": "call",
+                    "date": "2025-06-06",
+                },
+            ],
+            "2025-06-10",
+        ),
+        (  # on a summit's days, in the dateline's city where the story's meetings took place
+            "OSAKA - Trump and Xi met on Saturday on the sidelines of the G20 summit in Osaka. "
+            "Putin met Turkish President Tayyip Erdogan on Saturday.",
+            [
+                {"type": "meeting_held", "actors": ["CHN", "USA"], "location": "Osaka"},
+                {
+                    "type": "meeting_held",
+                    "actors": ["RUS", "TUR"],
+                    "location": "Osaka",
+                    "date": "2019-06-29",
+                },
+            ],
+            "2019-06-30",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
