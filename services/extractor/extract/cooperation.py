@@ -92,6 +92,12 @@ _STATEMENT = re.compile(
 )
 
 
+_AROUND = re.compile(
+    r"\b(?:circl\w*|encircl\w*|around|near|approach\w*|toward|towards|close to|skirt\w*|circuit of"
+    r"|circumnavigation of)\s+(?:the\s+)?$"
+)  # lower-cased text
+
+
 def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
     """Joint drills, patrols or exercises of two or more states (one per place a sentence names)."""
     found: list[Draft] = []
@@ -119,6 +125,16 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
         ):
             continue  # planned, pledged or denied drills are not drills held
         actors = with_pair(sent, participants(sent, at, clause), _PLURAL)
+        watched = {
+            m.code
+            for m in sent.mentions
+            if m.code
+            and _AROUND.search(sent.low, max(0, m.start - sent.start - 16), m.start - sent.start)
+        }
+        if len(actors - watched) >= 2:
+            actors -= (
+                watched  # "Chinese and Russian warships circle Japan": Japan watched, not drilling
+            )
         if len(actors) < 2:
             continue
         draft = Draft(

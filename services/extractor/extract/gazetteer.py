@@ -1,6 +1,7 @@
 """Actor and place gazetteer: data files under data/ compiled once into one trie regex, one pass per text."""
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -72,12 +73,19 @@ def _place_countries() -> dict[str, str]:
     return out
 
 
+def _plain(text: str) -> str:
+    """The text without accents ("Brasília" -> "Brasilia")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _load() -> dict[str, Entry]:
     table: dict[str, Entry] = {}
     for code, names, demonyms, capitals in _rows("countries.tsv"):
         for kind, cell in (("country", names), ("demonym", demonyms), ("capital", capitals)):
             for surface in _split(cell):
                 place = surface if kind == "capital" and surface.lower() not in _SEATS else None
+                if place is not None:  # "Brasília" is reported as "Brasilia", in plain English
+                    place = next((c for c in _split(cell) if c == _plain(place)), place)
                 table.setdefault(surface, Entry(code, kind, place))
     fulls: dict[str, list[str]] = {}
     for code, kind, names, aliases in _rows("actors.tsv"):

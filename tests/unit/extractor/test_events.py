@@ -1699,6 +1699,32 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2019-06-30",
         ),
+        (  # the country a patrol circles is watched, not drilling
+            "A flotilla of Chinese and Russian naval vessels sailed through the Osumi Strait on Friday, "
+            "completing a near-circuit of the Japanese archipelago in the two countries' first joint naval "
+            "patrol.",
+            [{"type": "military_exercise", "actors": ["CHN", "RUS"], "date": "2021-10-22"}],
+            "2021-10-23",
+        ),
+        (  # an accented capital is reported in plain English
+            "Lula received Xi Jinping at the Alvorada Palace on Wednesday. Xi and Lula met again in Brasília on "
+            "Thursday.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["BRA", "CHN"],
+                    "location": "Brasilia",
+                    "date": "2024-11-20",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["BRA", "CHN"],
+                    "location": "Brasilia",
+                    "date": "2024-11-21",
+                },
+            ],
+            "2024-11-22",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
