@@ -10,10 +10,12 @@ _BOUNDARY = re.compile(
     r";|\s[—–]\s|\s--\s|[—–]"
     r"|,\s*(?=(?:while|whereas|although|though|but|which|who|whom|when|after|before|since|because|despite"
     r"|if|unless|according to|even as|as|citing|saying)\b)"
-    r"|\s(?=(?:while|whereas|although|though|despite|that|because|if|unless|when|after|before|since"
-    r"|according to)\s)"
+    r"|\s(?=(?:while|whereas|although|though|despite|that(?!\s+(?:year|day|week|month|time|morning|evening"
+    r"|night|summer|autumn|winter|spring)\b)|because|if|unless|when|after|before|since|according to)\s)"
     # a second verb of the same subject in another tense: "He met Macron on Monday, and will travel to ..."
     r"|,\s*(?=and\s+(?:will|is due to|is expected to|is scheduled to|is set to|plans to|is to)\s)"
+    # a second main clause with its own subject: "Tokyo imposed the curbs in 2019, and Seoul retaliated ..."
+    r"|,\s*(?=and\s+(?-i:[A-Z][\w'-]+)\s+(?:retaliated|responded|hit back|struck back)\b)"
 )
 # Only long asides are clauses of their own; "(SCO)" or "(left)" are part of the clause they sit in.
 _ASIDE = re.compile(r"[(\[][^()\[\]]{25,}[)\]]")

@@ -18,7 +18,7 @@ from services.extractor.extract.slots import NOT_EVENT_DATE, Draft, event_date, 
 
 _TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|summit|talks|visit|visits|visited|visiting|trip|hosts?|hosted|hosting"
-    r"|phone calls?|telephone calls?|video calls?|call|phoned|telephoned|spoke|speaks?|talked|video ?conferences?"
+    r"|phone calls?|telephone calls?|video calls?|call|phoned|telephoned|spoke|spoken|speaks?|talked|video ?conferences?"
     r"|video link|virtual summit|tete-a-tete|tête-à-tête|chat|(?:phone |telephone )?conversation"
     r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits"
     r"|arrived in|arrives in|arriving in|arrive in|landed in|lands in|sat down with|sat down for|sits down with"
@@ -34,6 +34,7 @@ _PAST = {
     "visited",
     "hosted",
     "spoke",
+    "spoken",
     "talked",
     "phoned",
     "telephoned",
@@ -273,6 +274,13 @@ _EU_MEMBERS = frozenset(
 )
 _GATHERINGS = frozenset({"G20", "G7", "SCO", "BRICS", "ASEAN", "UN", "AU"})
 _QUAD = frozenset({"AUS", "IND", "JPN", "USA"})
+
+
+_NOT_OFFICIALS = re.compile(
+    r"\b(?:business (?:leaders|people|groups|delegations|executives)|businessmen|businesspeople|entrepreneurs"
+    r"|executives|chief executives|CEOs|scholars|academics|students|think[- ]tanks?)\b(?:\s+(?:of|from)\s+"
+    r"(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations))?\s+(?:will\s+|would\s+|are\s+to\s+|also\s+)?$"
+)
 
 
 def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
@@ -556,6 +564,12 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         mood = "future"  # an invitation names a visit to come
     if word.startswith(("will ", "to ", "would ")) and mood == "factual":
         mood = "future"  # the modal is part of the trigger: "will travel to Moscow this week"
+    if _headline(sent) and before.endswith(" to ") and mood == "factual":
+        mood = "future"  # a headline's infinitive: "Putin to visit China this week"
+    if _NOT_OFFICIALS.search(
+        sent.text, max(clause[0] - sent.start, match.start() - 60), match.start()
+    ):
+        return None  # "Business leaders of the two countries will meet on Friday": not the states
     actors = _actors(sent, at, clause)
     pronoun = _pronoun(doc, sent, clause, at, actors)
     if pronoun and _SUBJECTLESS.match(sent.text, clause[0] - sent.start):
@@ -936,13 +950,18 @@ _THE_EVENT = re.compile(
 )
 
 
+def _headline(sent: Sent) -> bool:
+    """The article's first line, written without a full stop: a headline."""
+    return sent.index == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
 def _lead_day(doc: Doc, sent: Sent, actors: frozenset[str]) -> Resolved | None:
     """ "Erdogan and Putin on Wednesday inaugurated the pipeline ... Before the ceremony, Putin and Erdogan
     held talks": the day of the event the lead told, when the sentence points at it."""
     if sent.index == 0 or not _THE_EVENT.match(sent.text):
         return None
     for lead in doc.sents[: min(sent.index, 3)]:
-        if lead.caption or not actors <= set(lead.codes()):
+        if _headline(lead) or not actors <= set(lead.codes()):
             continue
         days = [
             d for d in lead.dates if d.kind in {"dow", "md", "rel"} and d.prep not in NOT_EVENT_DATE
@@ -1004,7 +1023,7 @@ def _usable(word: str, before: str, after: str) -> bool:
             r"\b(?:to|will|would|can|could|may)\s+$|\b(?:which|what|whom)\s+(?:[\w-]+\s+){0,2}$",
             before[-50:],
         )  # not "the Falkland Islands, which Argentines call Las Malvinas"
-    if word in {"speak", "speaks", "spoke", "talked"}:
+    if word in {"speak", "speaks", "spoke", "spoken", "talked"}:
         return bool(_SPEAK_OK.match(after))
     if word in {"host", "hosts", "hosted", "hosting"}:
         if (
@@ -1132,7 +1151,7 @@ def _format(doc: Doc, sent: Sent, clause: tuple[int, int], word: str, when: obje
                 return "video"  # a call told "by phone" is never made in person by a hint
         return "call"
     if (
-        word in {"spoke", "speak", "speaks", "talked"}
+        word in {"spoke", "spoken", "speak", "speaks", "talked"}
         and not _TOGETHER.search(window)
         and not any(
             m.place and located(sent, m) for m in sent.mentions if clause[0] <= m.start < clause[1]

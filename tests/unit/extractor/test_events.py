@@ -1725,6 +1725,31 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2024-11-22",
         ),
+        (  # "that year" is no "that"-clause: the second subject retaliates on its own
+            "Tokyo imposed the curbs in July 2019, and Seoul retaliated later that year by removing Japan from "
+            "its list of trusted trading partners.",
+            [{"type": "sanctions_imposed", "by": ["KOR"], "target": ["JPN"]}],
+            "2023-03-17",
+        ),
+        (  # "had spoken to" by telephone; business leaders meeting are not the states
+            "Modi had spoken to Putin by telephone in March. Business leaders of the two countries will meet "
+            "on Friday.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["IND", "RUS"],
+                    "format": "call",
+                    "date": "2024-03",
+                }
+            ],
+            "2024-07-10",
+        ),
+        (  # a headline's infinitive is a visit to come
+            "Putin to visit China this week on first foreign trip of new term\n\nMOSCOW (AFP) - Putin will "
+            "travel to China on Thursday.",
+            [{"type": "meeting_announced", "actors": ["CHN", "RUS"], "date": "2024-05-16"}],
+            "2024-05-14",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
