@@ -279,7 +279,8 @@ _QUAD = frozenset({"AUS", "IND", "JPN", "USA"})
 _NOT_OFFICIALS = re.compile(
     r"\b(?:business (?:leaders|people|groups|delegations|executives)|businessmen|businesspeople|entrepreneurs"
     r"|executives|chief executives|CEOs|scholars|academics|students|think[- ]tanks?)\b(?:\s+(?:of|from)\s+"
-    r"(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations))?\s+(?:will\s+|would\s+|are\s+to\s+|also\s+)?$"
+    r"(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations))?\s+(?:will\s+|would\s+|are\s+to\s+|also\s+)?$",
+    re.IGNORECASE,
 )
 
 
