@@ -266,6 +266,12 @@ _STALLED = re.compile(
 )  # "reciprocal visits by the leaders that stalled in 2011"
 _ONGOING = re.compile(
     r"(?:\s+[^,.;]{0,100}?)?\s(?:are|is)\s+(?:still\s+)?(?:continuing|ongoing|under way|underway|dragging on|stalled)\b"
+    # "Talks between Egypt, Sudan and Ethiopia have been frozen since ...": a process at a standstill
+    r"|(?:\s+[^.;]{0,100}?)?\s(?:have|has)\s+been\s+(?:frozen|stalled|suspended|deadlocked|on hold|stuck)\b"
+)
+_MONTH_OR_YEAR = re.compile(
+    r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d"
+    r"|the (?:past|last|first|second|third|fourth))\b"
 )
 # "to meet his South Korean counterpart": a counterpart is the other side of the article's pair.
 _POINTER = re.compile(rf"{ANAPHOR.pattern}|\bcounterparts?\b", re.IGNORECASE)
@@ -1057,7 +1063,7 @@ def _usable(word: str, before: str, after: str) -> bool:
     ):  # "negotiations in Washington between X and Y", not "concluded negotiations on" or "in principle"
         return bool(re.match(r"\s+(?:in|with|between|at)\b(?! principle)", after))
     if word in {"agreed in", "agreed at", "pledged in", "decided in"}:
-        return True
+        return not _MONTH_OR_YEAR.match(after)  # "agreed in Tokyo"; not "agreed in December"
     if word.startswith(
         ("receiv", "welcom")
     ):  # "received EU chiefs Ursula von der Leyen and ...", not "a letter"

@@ -56,7 +56,7 @@ _THREAT = re.compile(
     re.IGNORECASE,
 )
 _CUE = re.compile(
-    r"\b(?:impos\w+|slapp?\w*|levie[sd]|levy(?:ing)?|announc\w+|unveil\w*|adopt\w*|approv\w*|introduc\w*|published"
+    r"\b(?:impos\w+|re-?impos\w+|slapp?\w*|levie[sd]|levy(?:ing)?|announc\w+|unveil\w*|adopt\w*|approv\w*|introduc\w*|published"
     r"|raise[sd]?|raising|hik\w+|increas\w+|doubl\w+|tripl\w+|tighten\w*|expand\w*|extend\w*|broaden\w*"
     r"|froze|frozen|freez\w+|added|adding|adds|placed|put|puts|enacted|issued|rolled out|unleash\w*|began|start\w*"
     r"|(?:has |have |had )?faced|faces|facing|hit(?! out)|targets|targeted|targeting|took effect|take effect)\b",
@@ -133,6 +133,9 @@ _UNOFFICIAL = re.compile(
 _READY = re.compile(
     r"\s(?:was|is|were|are|would be|will be)\s+(?:ready|prepared|willing|poised)\s+to\b",
     re.IGNORECASE,
+)
+_WOULD = re.compile(
+    r"\s+(?:would|will|could|might|may)\s+(?:\w+\s+){0,2}?(?:respond|retaliate|impose|take|hit)\b"
 )
 _FACE = re.compile(r"\b(?:could|would|may|might|will|to)\s+face\b", re.IGNORECASE)
 _SPEAKER = re.compile(
@@ -281,6 +284,21 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
                 if m.code and cue_end <= m.start and m.end <= sent.start + ready.start()
             ]
             by = {named[-1].code} if named and named[-1].code else set()
+    if (
+        not by and threat is not None
+    ):  # "Katz warned that Israel would respond with parallel measures"
+        responder = next(
+            (
+                m
+                for m in sent.mentions
+                if m.code
+                and cue_end <= m.start
+                and m.end <= noun_at
+                and _WOULD.match(sent.text, m.end - sent.start)
+            ),
+            None,
+        )
+        by = {responder.code} if responder and responder.code else set()
     last = doc.notes.get("last_sanction_by")
     if (
         not by

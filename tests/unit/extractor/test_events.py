@@ -1750,6 +1750,21 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             [{"type": "meeting_announced", "actors": ["CHN", "RUS"], "date": "2024-05-16"}],
             "2024-05-14",
         ),
+        (  # "agreed in December" is no meeting place; talks "have been frozen" are no meeting
+            "Britain, Japan and Italy agreed in December to jointly develop a fighter jet. Talks between Egypt, "
+            "Sudan and Ethiopia have been frozen since the last round collapsed in 2023.",
+            [],
+            "2023-01-11",
+        ),
+        (  # sanctions reimposed; the one who "would respond" with measures threatens them
+            "Trump reimposed sanctions on Iran in 2018. Israel Katz warned last month that Israel would respond "
+            "with parallel measures that would hurt the Turkish economy.",
+            [
+                {"type": "sanctions_imposed", "by": ["USA"], "target": ["IRN"], "date": "2018"},
+                {"type": "sanctions_threatened", "by": ["ISR"], "target": ["TUR"]},
+            ],
+            "2024-05-03",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
