@@ -481,10 +481,14 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     # "when they met earlier this month": a reference back, which the seeds' gold does not count as an
     # event; "after talks at the White House" (a noun with its own date or place) is news.
     head = sent.text[clause[0] - sent.start : match.start()]
-    if _BACKGROUND.match(head) and not (
-        (noun and (own_when or own_where))
-        or _recent_day(doc, sent, clause, at)
-        or _ahead(own_when)  # "when he meets Manturov in Moscow next month": a future meeting
+    if (
+        _BACKGROUND.match(head)
+        and "," not in head.strip(" ,")
+        and not (  # a comma closes "since ... ended,"
+            (noun and (own_when or own_where))
+            or _recent_day(doc, sent, clause, at)
+            or _ahead(own_when)  # "when he meets Manturov in Moscow next month": a future meeting
+        )
     ):
         return None
     if noun and _venue(sent, at):
@@ -807,7 +811,7 @@ def _town(doc: Doc, sent: Sent) -> str | None:
     if not town:
         return None
     pattern = (
-        rf"\b(?:in|at) (?:{re.escape(town)}\b|(?:this|the) (?:[A-Z][\w-]+ )?(?:city|town|port|resort)\b)"
+        rf"\b(?:in|at|visit|visits|visited|visiting) (?:{re.escape(town)}\b|(?:this|the) (?:[A-Z][\w-]+ )?(?:city|town|port|resort)\b)"
         r"|\bhere\b"  # "held talks with his Russian counterpart Sergei Lavrov here"
     )
     return str(town) if re.search(pattern, sent.text) else None  # "... summit in this Russian city"
@@ -957,6 +961,11 @@ _THE_EVENT = re.compile(
 )
 
 
+_THE_EVENT_AFTER = re.compile(
+    r"\b(?:before|after|ahead of|following)\s+the\s+(?:signing|ceremony|inauguration|launch|opening)\b"
+)  # "held talks with Aliyev before the signing"
+
+
 def _headline(sent: Sent) -> bool:
     """The article's first line, written without a full stop: a headline."""
     return sent.index == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
@@ -965,21 +974,19 @@ def _headline(sent: Sent) -> bool:
 def _lead_day(doc: Doc, sent: Sent, actors: frozenset[str]) -> Resolved | None:
     """ "Erdogan and Putin on Wednesday inaugurated the pipeline ... Before the ceremony, Putin and Erdogan
     held talks": the day of the event the lead told, when the sentence points at it."""
-    if sent.index == 0 or not _THE_EVENT.match(sent.text):
+    if sent.index == 0 or not (_THE_EVENT.match(sent.text) or _THE_EVENT_AFTER.search(sent.text)):
         return None
     for lead in doc.sents[: min(sent.index, 3)]:
         if _headline(lead) or not actors <= set(lead.codes()):
             continue
-        days = [
-            d for d in lead.dates if d.kind in {"dow", "md", "rel"} and d.prep not in NOT_EVENT_DATE
+        resolved = [
+            resolve(d, doc.published, "past")
+            for d in lead.dates
+            if d.kind in {"dow", "md", "rel"} and d.prep not in NOT_EVENT_DATE
         ]
-        when = resolve(days[0], doc.published, "past") if len(days) == 1 else None
-        if (
-            when is not None
-            and when.precision == "day"
-            and 0 <= (doc.published - when.day).days <= 7
-        ):
-            return when
+        days = [w for w in resolved if w is not None and w.precision == "day"]  # not "last year"
+        if len(days) == 1 and 0 <= (doc.published - days[0].day).days <= 7:
+            return days[0]
     return None
 
 
@@ -1120,6 +1127,12 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
     }
     # "from the G20 summit in New Delhi": a setting, never a party (a Quad summit is its four); it is
     # set aside before "the two presidents" is completed with the article's pair.
+    if sent.pair and _TWO_SUBJECT.search(
+        sent.text, max(clause[0] - sent.start, at - sent.start - 40), at - sent.start
+    ):
+        return set(
+            sent.pair
+        )  # "... outside the Palace of Serbia, where the two leaders held talks"
     found = participants(sent, at, clause) - (venues - {"QUAD"})
     found = with_pair(sent, found, _POINTER)
     if len(found) >= 2:
@@ -1137,6 +1150,13 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
             set()
         )  # "EU ministers met in Brussels, with Hungary voicing reservations": inside the bloc
     return found
+
+
+_TWO_SUBJECT = re.compile(
+    r"\b(?:where|when|as|and|,)\s+the two (?:leaders|presidents|sides|heads of state|prime ministers|ministers"
+    r"|foreign ministers)\s+(?:also\s+|then\s+|later\s+)?(?:held\s+|had\s+|began\s+|opened\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _destination(sent: Sent, word: str, end: int) -> str | None:

@@ -1765,6 +1765,29 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2024-05-03",
         ),
+        (  # "where the two leaders held talks": the article's pair, not the countries the sentence names
+            "Xi Jinping and Aleksandar Vucic signed a joint statement in Belgrade on Wednesday. Xi, on a tour "
+            "that began in France, was welcomed outside the Palace of Serbia, where the two leaders held talks.",
+            [
+                {"type": "joint_statement", "actors": ["CHN", "SRB"]},
+                {"type": "meeting_held", "actors": ["CHN", "SRB"], "date": "2024-05-08"},
+            ],
+            "2024-05-08",
+        ),
+        (  # a comma closes "since the fighting ended,"; "before the signing" the lead told: its day
+            "SHUSHA, Azerbaijan, June 15 - Erdogan and Aliyev signed a declaration on Tuesday in Shusha. "
+            "Erdogan, the first foreign leader to visit Shusha since the fighting ended, held talks with Aliyev "
+            "before the signing.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["AZE", "TUR"],
+                    "location": "Shusha",
+                    "date": "2021-06-15",
+                }
+            ],
+            "2021-06-15",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
