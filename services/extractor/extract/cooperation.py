@@ -219,6 +219,14 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
         "the ",
     )
     actors = participants(sent, at, clause)
+    if (
+        sent.pair
+        and not any(m.code and clause[0] <= m.start < clause[1] for m in sent.mentions)
+        and _NAMED_BY.search(sent.text, clause[0] - sent.start, at - sent.start)
+    ):
+        actors = set(
+            sent.pair
+        )  # "The two sides issued a joint statement ... before the COP30 conference in Brazil"
     met = doc.notes.get("last_meeting")
     if (
         met

@@ -85,6 +85,7 @@ _COUNTED = re.compile(
     r"|number of|(?:months|weeks|years|decades|rounds) of)\s+(?!(?:hours?|minutes|days?|weeks?)\b)(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_DURATION_OF = re.compile(r"\b(?:hours?|minutes|days?|rounds?)\s+of\s+$", re.IGNORECASE)
 _BACKGROUND = re.compile(r"^\W*(?:when|since|after|before|as|once|until)\b", re.IGNORECASE)
 _PREP_REF = re.compile(
     r"\b(?:at|during|in|on|after|before|since|following|follows?|followed|ahead of|of|from|sidelines of"
@@ -197,7 +198,7 @@ _HOSTED_THING = re.compile(
     r"|olympics|festival|exhibition|expo|world cup|championships?|ceremony|dinner|banquet|reception)\b",
     re.IGNORECASE,
 )
-_LATER = re.compile(r"\b(?:later|then|afterwards|subsequently|earlier)\b")
+_LATER = re.compile(r"\b(?:[Ll]ater|[Tt]hen|[Aa]fterwards|[Ss]ubsequently|[Ee]arlier)\b")
 _HELD_BEFORE = re.compile(r"\b(?:held|had|hosted|concluded|wrapped up)\s+(?:[\w-]+\s+){0,3}$")
 _PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:met|held|hosted|received|welcomed|spoken|talked)\b"
@@ -519,6 +520,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if noun and _REQUESTED_LOW.search(low_before[-50:]):
         return None  # "repeated requests for a phone call with his counterpart had gone unanswered"
     reference = _PREP_REF.search(before[-60:]) or (_PP_REF.search(before[-70:]) if noun else None)
+    if reference and _DURATION_OF.search(before[-30:]):
+        reference = None  # "held three hours of talks with Wang Yi": how long, not a reference back
     if noun and _RECALLED.search(before[-40:]) and not _recent_day(doc, sent, clause, at):
         return (
             None  # "Recalling their last meeting on the sidelines of the SCO Summit in Samarkand"
@@ -629,7 +632,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         when = Resolved(doc.published.isoformat(), "day", doc.published)
     if when is None and kind == "meeting_held":
         when = (
-            _sentence_date(doc, sent, clause, direction, frozenset(actors))
+            _day_apart(doc, sent, clause)
+            or _sentence_date(doc, sent, clause, direction, frozenset(actors))
             or _previous_day(doc, sent, frozenset(actors))
             or _lead_day(doc, sent, frozenset(actors))
         )
@@ -964,6 +968,28 @@ _THE_EVENT = re.compile(
 _THE_EVENT_AFTER = re.compile(
     r"\b(?:before|after|ahead of|following)\s+the\s+(?:signing|ceremony|inauguration|launch|opening)\b"
 )  # "held talks with Aliyev before the signing"
+
+
+_DAY_APART = re.compile(
+    r"\s(?P<n>a|one|two|three)\s+days?\s+(?P<dir>after|before)\s", re.IGNORECASE
+)
+_COUNT_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _day_apart(doc: Doc, sent: Sent, clause: tuple[int, int]) -> Resolved | None:
+    """ "held formal talks in the Kremlin a day after Putin hosted Modi on Monday evening": the day of the
+    event it is told against, moved by the days between."""
+    apart = _DAY_APART.search(sent.text, clause[0] - sent.start, clause[1] - sent.start + 12)
+    if apart is None:
+        return None
+    at = sent.start + apart.end()
+    day = next((d for d in sent.dates if at <= d.start and d.kind in {"dow", "md", "rel"}), None)
+    then = resolve(day, doc.published, "past") if day else None
+    if then is None or then.precision != "day":
+        return None
+    shift = _COUNT_DAYS[apart["n"].lower()] * (1 if apart["dir"].lower() == "after" else -1)
+    moved = then.day + timedelta(days=shift)
+    return Resolved(moved.isoformat(), "day", moved) if moved <= doc.published else None
 
 
 def _headline(sent: Sent) -> bool:

@@ -1788,6 +1788,43 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2021-06-15",
         ),
+        (  # "the two sides" issue it, whatever conference the sentence later names
+            "Von der Leyen met Xi Jinping on Thursday. The two sides issued a joint statement on climate change "
+            "in which they pledged to submit new targets before the COP30 conference in Brazil.",
+            [
+                {"type": "meeting_held", "actors": ["CHN", "EU"]},
+                {"type": "joint_statement", "actors": ["CHN", "EU"], "date": "2025-07-24"},
+            ],
+            "2025-07-24",
+        ),
+        (  # "a day after" the dinner on Monday: the talks were on Tuesday; the dinner is its own meeting
+            "The two leaders held formal talks in the Kremlin a day after Putin hosted Modi on Monday evening "
+            "for dinner at his residence at Novo-Ogaryovo outside Moscow.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["IND", "RUS"],
+                    "location": "Moscow",
+                    "date": "2024-07-09",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["IND", "RUS"],
+                    "location": "Novo-Ogaryovo",
+                    "date": "2024-07-08",
+                },
+            ],
+            "2024-07-10",
+        ),
+        (  # "three hours of talks" is a duration, not a reference; "Earlier" tells a further meeting
+            "Antony Blinken met President Xi Jinping in Beijing on Monday. Earlier on Monday, Blinken held three "
+            "hours of talks with Wang Yi.",
+            [
+                {"type": "meeting_held", "actors": ["CHN", "USA"], "date": "2023-06-19"},
+                {"type": "meeting_held", "actors": ["CHN", "USA"], "date": "2023-06-19"},
+            ],
+            "2023-06-19",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
