@@ -289,7 +289,12 @@ def _participants(sent: Sent, lo: int, hi: int) -> set[str]:
         ]
         people = {m.code for m in inside if m.kind == "person" and m.code}
         if len(people) >= 2:
-            return people
+            # "Turkmen President Serdar Berdimuhamedov": a leader the gazetteer does not list, by title
+            return people | {
+                m.code
+                for m in inside
+                if m.kind == "demonym" and m.code and _TITLED.match(sent.text, m.end - sent.start)
+            }
         named = {m.code for m in inside if m.code and not located(sent, m)}
         if len(named) >= 2:
             return named
@@ -299,6 +304,10 @@ def _participants(sent: Sent, lo: int, hi: int) -> set[str]:
     return named
 
 
+_TITLED = re.compile(
+    r"\s+(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|Defen[cs]e Minister|King|Emir|Crown Prince"
+    r"|leader)\s+(?-i:[A-Z])"
+)
 _GROUP = re.compile(
     r"\b(?:the|all|all the|of the)\s+(?P<n>three|four|five)(?:\s+(?:countries|nations|states|governments|leaders|sides"
     r"|allies|partners|navies|militaries|armies|powers|neighbou?rs|(?:[\w-]+\s+)?ministers|heads of state))?\b"

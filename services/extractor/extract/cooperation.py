@@ -75,11 +75,13 @@ _NAMED_IN = re.compile(
     re.IGNORECASE,
 )
 _LEADERS = re.compile(
-    r"\b(?:the (?:leaders|three leaders|four leaders|two leaders|heads of state|three|four)|all three)\b",
+    r"\b(?:the (?:leaders|heads of state|three|four|(?:two|three|four|five|six|seven|eight|nine|ten) (?:leaders"
+    r"|heads of state))|all three)\b",
     re.IGNORECASE,
 )
 _NAMED_BY = re.compile(
-    r"\b(?:the (?:two|three|four|five) (?:leaders|sides|countries|presidents|heads of state)|both sides|both leaders)\b",
+    r"\b(?:the (?:two|three|four|five|six|seven|eight|nine|ten) (?:leaders|sides|countries|presidents|heads of state"
+    r"|nations)|both sides|both leaders)\b",
     re.IGNORECASE,
 )
 _STATEMENT = re.compile(

@@ -215,7 +215,11 @@ _BOUND_FOR = re.compile(
     r"\b(?:leaves|leave|leaving|heads|heading|departs|departing|flies on|travels on|will travel on|goes on)\s+"
     r"(?:(?:on|later|this|tonight|[A-Z]\w+day|morning|afternoon|evening)\s+){0,3}(?:to|for)\s+(?:the\s+)?"
     r"|\b(?:is|are)\s+(?:due|expected|scheduled)\s+in\s+"  # "Trump is due in Abu Dhabi on Thursday for talks"
+    # "Putin was to leave Pyongyang later Wednesday for Hanoi, where he will hold talks"
+    r"|\b(?:leaves|leave|leaving|departs|depart|departing)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+"
+    r"(?:(?:on|later|this|tonight|early|[A-Z]\w+day|\(\d+\)|morning|afternoon|evening)\s+){0,4}for\s+(?:the\s+)?"
 )
+_DEPARTED = re.compile(r"\b(?:leave|leaves|leaving|left|depart|departs|departed|departing)\s+$")
 _ASIDE_BEFORE = re.compile(
     r"\bin what (?:was|is|were|will be|would be|may be|might be|could be)\s+(?:[\w-]+\s+){0,4}$"
     r"|\b(?:reject\w*|refus\w*|rul(?:e|es|ed|ing) out)\s+(?:[\w-]+\s+){0,4}$"
@@ -1160,6 +1164,15 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
             sent.pair
         )  # "... outside the Palace of Serbia, where the two leaders held talks"
     found = participants(sent, at, clause) - (venues - {"QUAD"})
+    left = {
+        m.code
+        for m in sent.mentions
+        if m.kind == "capital"
+        and _DEPARTED.search(sent.text, max(0, m.start - sent.start - 12), m.start - sent.start)
+    }
+    found -= (
+        left  # "leaves Beijing on Saturday for Abu Dhabi, where he is to meet ...": not a party
+    )
     found = with_pair(sent, found, _POINTER)
     if len(found) >= 2:
         found -= _side_actors(sent)

@@ -1825,6 +1825,32 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2023-06-19",
         ),
+        (  # a leader the gazetteer lacks, named by the demonym and title; "the six heads of state" sign
+            "XI'AN, May 19 - Xi Jinping chaired a summit with the leaders of Kazakhstan, Kyrgyzstan, Tajikistan, "
+            "Turkmenistan and Uzbekistan. The six heads of state signed the Xi'an Declaration. On Thursday, Xi "
+            "held separate talks with Kyrgyz President Sadyr Japarov and Turkmen President Serdar Berdimuhamedov.",
+            [
+                {"type": "meeting_held", "actors": ["CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB"]},
+                {"type": "joint_statement", "actors": ["CHN", "KAZ", "KGZ", "TJK", "TKM", "UZB"]},
+                {"type": "meeting_held", "actors": ["CHN", "KGZ"], "date": "2023-05-18"},
+                {"type": "meeting_held", "actors": ["CHN", "TKM"], "date": "2023-05-18"},
+            ],
+            "2023-05-19",
+        ),
+        (  # the city one leaves is no party; the one one leaves for is where the talks will be
+            "Putin arrived in Pyongyang on Wednesday. Putin was to leave Pyongyang later Wednesday for Hanoi, "
+            "where he will hold talks with Vietnamese leaders on Thursday.",
+            [
+                {"type": "meeting_held", "actors": ["PRK", "RUS"], "location": "Pyongyang"},
+                {
+                    "type": "meeting_announced",
+                    "actors": ["RUS", "VNM"],
+                    "location": "Hanoi",
+                    "date": "2024-06-20",
+                },
+            ],
+            "2024-06-19",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
