@@ -242,8 +242,29 @@ def _value(sent: Sent, at: int, end: int) -> tuple[float, str] | None:
         cued = amount.start >= at and _MONEY_CUE.search(lead)
         near = end <= amount.start <= end + 90 and _NEAR_MONEY_CUE.search(lead)
         if inside or cued or near:
+            if (
+                amount.currency != "USD"
+            ):  # "worth 15 billion yuan, or about $2.1 billion": the text's dollars
+                dollars = next(
+                    (
+                        m
+                        for m in sent.money
+                        if m.currency == "USD"
+                        and _OR_ABOUT.fullmatch(
+                            sent.text, amount.end - sent.start, m.start - sent.start
+                        )
+                    ),
+                    None,
+                )
+                if dollars is not None:
+                    return dollars.value, "USD"
             return amount.value, amount.currency
     return None
+
+
+_OR_ABOUT = re.compile(
+    r"\s*[,(]?\s*(?:or|about|roughly|around|some|or about|or roughly|or around|equivalent to)?\s*(?:about\s+)?"
+)
 
 
 _SECOND_DEAL = re.compile(

@@ -109,7 +109,7 @@ ANAPHOR = re.compile(
     r"|the (?:two )?delegations|the negotiators|two-way|the neighbou?rs"
     r"|the (?:three|four|five) (?:countries|nations|sides|leaders|governments|allies|partners|militaries|navies"
     r"|(?:[\w-]+ )?ministers)|all three|trilateral"
-    r"|our (?:two )?(?:countries|nations|states|peoples)|between us"
+    r"|our (?:two )?(?:countries|nations|states|peoples)|between us|mutual (?:trade|turnover|commerce)"
     r"|bilateral|they|their|them|jointly|joint|the two(?!\s+(?:groups|compan|firms|clubs|teams|universit|lobb|banks|executives|organi|chambers|bodies|associations)))\b",
     re.IGNORECASE,
 )

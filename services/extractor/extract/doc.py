@@ -186,7 +186,7 @@ _DATELINE = re.compile(
     r"|^[ \t]*(?P<city3>[A-Z][a-z'.-]+(?:[ ][A-Z][a-z'.-]+)?),[ ]\d{1,2}[ ](?:January|February|March|April|May|June"
     r"|July|August|September|October|November|December)[ ](?:19|20)\d\d[ ](?:--|—|–|-)(?=[ ])"
     r"|^[ \t]*(?:January|February|March|April|May|June|July|August|September|October|November|December)[ ]\d{1,2},"
-    r"[ ](?:19|20)\d\d,[ ](?P<city4>[A-Z][a-z'.-]+(?:[ ][A-Z][a-z'.-]+)?)[ ](?:--|—|–|-)(?=[ ])",
+    r"[ ](?:19|20)\d\d,[ ](?P<city4>[A-Z][a-z'.-]+(?:[ ][A-Z][a-z'.-]+)?)(?:[ ](?:--|—|–|-)(?=[ ])|[ \t]*$)",
     re.MULTILINE,
 )
 

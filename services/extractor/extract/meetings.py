@@ -85,6 +85,10 @@ _COUNTED = re.compile(
     r"|number of|(?:months|weeks|years|decades|rounds) of)\s+(?!(?:hours?|minutes|days?|weeks?)\b)(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_FOLLOWING = re.compile(
+    r"\b(?:following|after)\s+(?:the\s+|their\s+|his\s+|her\s+|two\s+days\s+of\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _DURATION_OF = re.compile(r"\b(?:hours?|minutes|days?|rounds?)\s+of\s+$", re.IGNORECASE)
 _BACKGROUND = re.compile(r"^\W*(?:when|since|after|before|as|once|until)\b", re.IGNORECASE)
 _PREP_REF = re.compile(
@@ -96,7 +100,7 @@ _DEFINITE = re.compile(
     r"(?:\b(?:[Tt]heir|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)|[A-Z][\w-]+'s)\s+(?:[\w-]+\s+){0,2}$"
 )
 _TALKS_CUE = re.compile(
-    r"\b(?:held|hold|holds|holding|had|have|has|at|for|in|during|after|of|resume\w*|continu\w+|begin|began|begun"
+    r"\b(?:held|hold|holds|holding|had|have|has|at|for|in|during|after|following|of|resume\w*|continu\w+|begin|began|begun"
     r"|start\w*|open\w*|conclud\w+|wrap\w* up|launch\w*|enter\w*)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -572,6 +576,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if noun and _ONGOING.match(sent.text, end - sent.start):
         return None  # "Talks between Commission officials and Chinese negotiators are continuing": a process
+    if mood == "future" and noun and _FOLLOWING.search(before[-40:]):
+        mood = "factual"  # "... would be raised to a strategic partnership, following talks at the Great Hall"
     if mood == "future" and noun and _HELD_BEFORE.search(before[-40:]):
         mood = "factual"  # "held talks and witnessed the signing of an agreement under which China will help"
     if mood == "factual" and _AGREED_TO.search(before[-30:]):
@@ -1059,7 +1065,7 @@ def _usable(word: str, before: str, after: str) -> bool:
         return bool(
             _TALKS_CUE.search(before[-40:])
             or _DAY_OF.search(before[-30:])  # "Monday's talks, which ran for more than an hour"
-            or re.match(r"\s+(?:in|with|between|on)\b", after)
+            or re.match(r"\s+(?:in|with|between|on|at)\b", after)
             or re.match(r"\s+(?:were|are|will|was|is)\s+(?:set|due|scheduled|expected|to)\b", after)
         )
     if word == "call":

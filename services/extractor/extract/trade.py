@@ -68,7 +68,7 @@ _TARGET_AFTER = re.compile(
     r"\s+(?:(?:annual|bilateral|trade|two-way)\s+){0,2}(?:target|goal)\b", re.IGNORECASE
 )
 _PREVIOUS = re.compile(
-    r"\b(?:previous|earlier|prior|old|original|former)\s+(?:\w+\s+)?(?:target|goal|objective|aim)\s+of\s+$",
+    r"\b(?:previous|earlier|prior|old|original|former)\s+(?:\w+\s+)?(?:target|goal|objective|aim|benchmark)\s+of\s+$",
     re.IGNORECASE,
 )
 _NOT_BILATERAL = re.compile(

@@ -1851,6 +1851,45 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2024-06-19",
         ),
+        (  # a readout's dateline on a line of its own; "mutual trade"; a target above "the earlier benchmark"
+            "Russian-Kazakh talks\nNovember 27, 2024, Astana\nVladimir Putin held talks with Kassym-Jomart "
+            "Tokayev. According to the President of Russia, mutual trade reached a record $28 billion last year "
+            "and is expected to rise to about $29 billion this year. He added that the two governments had been "
+            "instructed to bring bilateral trade to $35 billion by 2030, above the earlier benchmark of $30 "
+            "billion.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["KAZ", "RUS"],
+                    "location": "Astana",
+                    "date": "2024-11-27",
+                },
+                {"type": "trade_volume", "value_usd": 28e9, "period": "2023"},
+                {"type": "trade_volume", "value_usd": 29e9, "period": "2024", "forecast": True},
+                {
+                    "type": "trade_target",
+                    "value_usd": 35e9,
+                    "target_year": 2030,
+                    "previous_value_usd": 30e9,
+                },
+            ],
+            "2024-11-27",
+        ),
+        (  # talks "following" which something would happen took place; a swap's dollars as the text gives them
+            "Bola Tinubu and Xi Jinping on Tuesday announced that relations would be raised to a strategic "
+            "partnership, following talks at the Great Hall of the People in Beijing. The two central banks "
+            "renewed their currency swap agreement, worth 15 billion yuan, or about $2.1 billion.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "NGA"],
+                    "location": "Beijing",
+                    "date": "2024-09-03",
+                },
+                {"type": "agreement_signed", "actors": ["CHN", "NGA"], "value_usd": 2.1e9},
+            ],
+            "2024-09-04",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
