@@ -14,7 +14,7 @@ _DEAL = (
 _TRIGGER = re.compile(
     rf"\b(?P<verb>sign(?:ed|s|ing)?|ink(?:ed|s)?|seal(?:ed|s)?|str(?:uck|ikes?)|clinch(?:ed|es)?|conclud(?:ed|es)|exchanged"
     rf"|reach(?:ed|es)?|agreed|agrees|finali[sz]ed|renew(?:ed|s)?)\s+(?:[^\s;]+\s+){{0,9}}?{_DEAL}\b"
-    rf"|\b{_DEAL}\b[^.;]{{0,80}}?\s(?:was|were|has been|have been|had been)\s+(?P<passive>signed|inked|sealed|struck"
+    rf"|\b{_DEAL}\b[^.;]{{0,120}}?\s(?:was|were|has been|have been|had been)\s+(?P<passive>signed|inked|sealed|struck"
     r"|concluded|agreed)"
     rf"|\b{_DEAL}\s+(?P<participle>signed|inked|sealed|concluded)\s+(?:in|on|at|by|last|earlier|during)\b"
     r"|\b(?P<agreed>agreed)\s+(?:to the|to an?|on the|on an?|upon)\b"

@@ -38,6 +38,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "hands",
         "seen with",
         "discussing",
+        "discussions",
         "get-together",
         "arriv",
         "landed in",

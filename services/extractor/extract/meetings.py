@@ -20,9 +20,9 @@ _TRIGGER = re.compile(
     r"\b(?:met|meet|meets|meeting|summit|talks|visit|visits|visited|visiting|trip|hosts?|hosted|hosting"
     r"|phone calls?|telephone calls?|video calls?|call|phoned|telephoned|spoke|spoken|speaks?|talked|video ?conferences?"
     r"|video link|virtual summit|tete-a-tete|tête-à-tête|chat|(?:phone |telephone )?conversation"
-    r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits"
+    r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits|discussions"
     r"|arrived in|arrives in|arriving in|arrive in|landed in|lands in|sat down with|sat down for|sits down with"
-    r"|sit down with|received|receives|welcomed|welcomes|negotiations|(?:will |to |would )?travel to"
+    r"|sit down with|received|receives|welcomed|welcomes|welcoming|negotiations|(?:will |to |would )?travel to"
     r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y)(?: on)? to|agreed in|agreed at|pledged in|decided in"
     r"|consultations|virtual ceremony|online ceremony|joined|spent (?:more than |about |nearly |over )?[\w-]+ hours with|rolled out the red carpet for|rolls out the red carpet for|invited|invites|inviting)\b",
     re.IGNORECASE,
@@ -59,6 +59,7 @@ _NOUNS = {
     "meeting",
     "summit",
     "talks",
+    "discussions",
     "visit",
     "visits",
     "trip",
@@ -1061,6 +1062,13 @@ def _venue(sent: Sent, at: int) -> bool:
 
 
 def _usable(word: str, before: str, after: str) -> bool:
+    if (
+        word == "discussions"
+    ):  # "held discussions in Moscow with ..."; not "discussions on the budget"
+        return bool(
+            re.search(r"\b(?:held|hold|holds|holding|had)\s+(?:[\w-]+\s+){0,2}$", before[-30:])
+            and re.match(r"\s+(?:in|with|at)\b", after)
+        )
     if word == "talks":
         return bool(
             _TALKS_CUE.search(before[-40:])

@@ -405,6 +405,9 @@ def _period(doc: Doc, sent: Sent, anchor: int, clause: tuple[int, int]) -> str |
         d
         for d in sent.dates
         if d.prep not in {"since", "by", "until"}
+        and not (
+            d.kind == "y" and d.prep in {"from", "over", "than"}
+        )  # "rose 26.3% from 2022": the base
         and d.kind != "dow"
         and not (
             d.kind == "rel" and d.extra.endswith(("week", "day", "today", "yesterday", "tomorrow"))

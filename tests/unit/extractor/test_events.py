@@ -1890,6 +1890,42 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2024-09-04",
         ),
+        (  # a ministry's "EAM"; "held discussions with"; documents signed "in their presence"; a welcome to come
+            "On 26 December, EAM held discussions in Moscow with Denis Manturov. In their presence, documents "
+            "relating to the construction of future power units of the Kudankulam Nuclear Power Plant were "
+            "signed. President Putin said that he looked forward to welcoming Prime Minister Modi in Russia in "
+            "2024.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["IND", "RUS"],
+                    "location": "Moscow",
+                    "date": "2023-12-26",
+                },
+                {"type": "agreement_signed", "actors": ["IND", "RUS"], "domain": "energy"},
+                {"type": "meeting_announced", "actors": ["IND", "RUS"], "date": "2024"},
+            ],
+            "2023-12-28",
+        ),
+        (  # "rose 26.3% from 2022": the base year, not the figure's period
+            "Trade between China and Russia climbed to a record $240.1 billion in 2023. Two-way trade rose "
+            "26.3% from 2022. China's exports to Russia surged 46.9% to $110.97 billion.",
+            [
+                {
+                    "type": "trade_volume",
+                    "value_usd": 240.1e9,
+                    "period": "2023",
+                    "change_pct": 26.3,
+                },
+                {
+                    "type": "trade_volume",
+                    "value_usd": 110.97e9,
+                    "period": "2023",
+                    "flow": "exports",
+                },
+            ],
+            "2024-01-12",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
