@@ -129,15 +129,11 @@ def merge(drafts: list[Draft]) -> list[Draft]:
 
 def _meeting_date(kept: list[Draft], draft: Draft) -> Resolved | None:
     """A joint statement without a date was issued at the last meeting of the same parties."""
-    meeting = next(
-        (
-            k
-            for k in reversed(kept)
-            if k.type == "meeting_held" and k.actors == draft.actors and k.date
-        ),
-        None,
-    )
-    return meeting.date if meeting else None
+    days = [
+        k.date for k in kept if k.type == "meeting_held" and k.actors == draft.actors and k.date
+    ]
+    # the visit's last meeting: "arrived in Shanghai on Wednesday ... met Xi on Friday ... a joint statement"
+    return max(days, key=lambda day: day.day) if days else None
 
 
 def to_event(draft: Draft, raw: str, article_id: str, published_at: datetime) -> Event:

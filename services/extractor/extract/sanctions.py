@@ -137,6 +137,7 @@ _READY = re.compile(
 _WOULD = re.compile(
     r"\s+(?:would|will|could|might|may)\s+(?:\w+\s+){0,2}?(?:respond|retaliate|impose|take|hit)\b"
 )
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:with|of|for|to|from|on|against|other)\s+$", re.IGNORECASE)
 _FACE = re.compile(r"\b(?:could|would|may|might|will|to)\s+face\b", re.IGNORECASE)
 _SPEAKER = re.compile(
     r"(?P<who>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*)\s+(?:has\s+|had\s+)?(?:also\s+)?(?P<verb>said|says|warned|threatened)\b[^.;]*$"
@@ -179,7 +180,14 @@ def read_sanctions(doc: Doc, sent: Sent) -> list[Draft]:
     seen: set[tuple[str, frozenset[str], str]] = set()
     spans = [(m.start(), m.end(), False) for m in _NOUN.finditer(sent.low)]
     spans += [(m.start(), m.end(), False) for m in _THREAT_NOUN.finditer(sent.low)]
-    spans += [(m.start(), m.end(), True) for m in _VERB.finditer(sent.text)]
+    spans += [
+        (m.start(), m.end(), True)
+        for m in _VERB.finditer(sent.text)
+        if not (
+            m.group().lower() in {"sanctioned", "blacklisted"}
+            and _ADJECTIVE_BEFORE.search(sent.text, max(0, m.start() - 12), m.start())
+        )
+    ]  # "to transact with sanctioned Russian individuals": who is under sanctions, no one imposing them
     for start, end, verb in sorted(spans):
         for draft in _read(doc, sent, sent.start + start, sent.start + end, verb):
             key = (draft.type, draft.by, next(iter(draft.target)))

@@ -1926,6 +1926,30 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2024-01-12",
         ),
+        (  # a Treasury official's warning; "sanctioned Russian individuals" are under sanctions, not a new act
+            "Deputy Treasury Secretary Wally Adeyemo has written to TUSIAD, Turkey's leading business "
+            "association, warning that Turkish banks could face sanctions if they do business with Russian "
+            'entities. "Turkish banks cannot expect to transact with sanctioned Russian individuals," the letter '
+            "said.",
+            [{"type": "sanctions_threatened", "by": ["USA"], "target": ["TUR"]}],
+            "2022-08-24",
+        ),
+        (  # a joint statement issued at the end of a visit carries the visit's last day
+            "Lula met Chinese Vice President Han Zheng in Shanghai on Wednesday. Xi Jinping welcomed Lula at the Great Hall of the People in "
+            "Beijing on Friday before talks. In a joint statement issued after the meeting, the two governments "
+            "called for dialogue.",
+            [
+                {"type": "meeting_held", "actors": ["BRA", "CHN"], "location": "Shanghai"},
+                {
+                    "type": "meeting_held",
+                    "actors": ["BRA", "CHN"],
+                    "location": "Beijing",
+                    "date": "2023-04-14",
+                },
+                {"type": "joint_statement", "actors": ["BRA", "CHN"], "date": "2023-04-14"},
+            ],
+            "2023-04-15",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
