@@ -90,6 +90,15 @@ _FOLLOWING = re.compile(
     r"\b(?:following|after)\s+(?:the\s+|their\s+|his\s+|her\s+|two\s+days\s+of\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_ARRIVED_AT = re.compile(
+    r"\s+(?:the\s+)?(?:(?-i:[A-Z])|(?:[\w-]+\s+){0,3}?(?:city|town|capital|port|resort|island|state|region)\b)"
+)
+_APPOSITION = re.compile(
+    r",\s+(?:(?:[A-Z]\w+\s+)?officials\s+said,\s+)?(?:their|his|her|its)\s+(?:[\w-]+\s+){0,3}$",
+)
+_RETURNED = re.compile(
+    r"\b(?:return\w*|reciprocat\w*|repay\w*)\s+(?:a|the|his|her|their)\s+$", re.IGNORECASE
+)
 _DURATION_OF = re.compile(r"\b(?:hours?|minutes|days?|rounds?)\s+of\s+$", re.IGNORECASE)
 _BACKGROUND = re.compile(r"^\W*(?:when|since|after|before|as|once|until)\b", re.IGNORECASE)
 _PREP_REF = re.compile(
@@ -315,6 +324,11 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
         pronoun = draft.fields.pop("pronoun")
         # A second meeting in one sentence needs a date of its own, different from the others'
         # ("will travel to Moscow next month ..., as New Delhi prepares for Putin's visit later this year").
+        if found and _APPOSITION.search(sent.text, max(0, match.start() - 60), match.start()):
+            _fill(
+                found, draft
+            )  # "... will meet Putin in Sochi on Monday, their first meeting since May"
+            continue
         trip = next((d for d in found if _trip_of(d, draft)), None) if dated else None
         if (
             trip is not None
@@ -463,6 +477,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     before, after = sent.text[: match.start()], sent.text[match.end() :]
     if not _usable(word, before, after):
         return None
+    if _RETURNED.search(before[-30:]):
+        return None  # "returning a visit Yoon made to Tokyo in March": the earlier visit, told as a reference
     clause = clause_of(sent, at)
     np_after = _NP_END.split(after, maxsplit=1)[0][:90]
     quoted = _quoted(sent, at)
@@ -1062,6 +1078,8 @@ def _venue(sent: Sent, at: int) -> bool:
 
 
 def _usable(word: str, before: str, after: str) -> bool:
+    if word in {"landed in", "lands in", "arrived in", "arrives in", "arriving in", "arrive in"}:
+        return bool(_ARRIVED_AT.match(after))  # "arrived in Beijing"; not "landed in the sea"
     if (
         word == "discussions"
     ):  # "held discussions in Moscow with ..."; not "discussions on the budget"

@@ -1950,6 +1950,33 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2023-04-15",
         ),
+        (  # a missile "landed in the sea"; "returning a visit" made earlier; an apposition restates the meeting
+            "Kishida held a summit with Yoon Suk Yeol in Seoul on Sunday, returning a visit Yoon made to Tokyo "
+            "in March. Hours before the summit, North Korea fired a missile that landed in the sea off Japan. "
+            "Erdogan will meet Putin in Sochi on Monday, Turkish officials said, their first face-to-face meeting "
+            "since May.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["JPN", "KOR"],
+                    "location": "Seoul",
+                    "date": "2023-05-07",
+                },
+                {
+                    "type": "meeting_announced",
+                    "actors": ["RUS", "TUR"],
+                    "location": "Sochi",
+                    "date": "2023-05-08",
+                },
+            ],
+            "2023-05-08",
+        ),
+        (  # arriving in "the southern city of" a place is arriving in a place
+            "Treasury Secretary Janet Yellen arrives in the southern city of Guangzhou on Thursday for talks "
+            "with Vice Premier He Lifeng.",
+            [{"type": "meeting_announced", "actors": ["CHN", "USA"], "location": "Guangzhou"}],
+            "2024-04-02",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
