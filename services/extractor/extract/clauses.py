@@ -16,6 +16,8 @@ _BOUNDARY = re.compile(
     r"|,\s*(?=and\s+(?:will|is due to|is expected to|is scheduled to|is set to|plans to|is to)\s)"
     # a second main clause with its own subject: "Tokyo imposed the curbs in 2019, and Seoul retaliated ..."
     r"|,\s*(?=and\s+(?-i:[A-Z][\w'-]+)\s+(?:retaliated|responded|hit back|struck back)\b)"
+    # "He flies to Ottawa on Thursday, and President Joe Biden will receive him on Friday"
+    r"|,\s*(?=and\s+(?:(?-i:[A-Z])[\w.'-]*\s+){1,4}(?:will|is to|is due to|is expected to)\s)"
 )
 # Only long asides are clauses of their own; "(SCO)" or "(left)" are part of the clause they sit in.
 _ASIDE = re.compile(r"[(\[][^()\[\]]{25,}[)\]]")

@@ -22,7 +22,7 @@ _TRIGGER = re.compile(
     r"|video link|virtual summit|tete-a-tete|tête-à-tête|chat|(?:phone |telephone )?conversation"
     r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits|discussions"
     r"|arrived in|arrives in|arriving in|arrive in|landed in|lands in|sat down with|sat down for|sits down with"
-    r"|sit down with|received|receives|welcomed|welcomes|welcoming|negotiations|(?:will |to |would )?travel to"
+    r"|sit down with|received|receives|receive|welcomed|welcomes|welcome|welcoming|negotiations|(?:will |to |would )?travel to"
     r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y)(?: on)? to|agreed in|agreed at|pledged in|decided in"
     r"|consultations|virtual ceremony|online ceremony|joined|spent (?:more than |about |nearly |over )?[\w-]+ hours with|rolled out the red carpet for|rolls out the red carpet for|invited|invites|inviting)\b",
     re.IGNORECASE,
@@ -85,6 +85,10 @@ _COUNTED = re.compile(
     r"(?<![Tt]he )\b(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|several|many|numerous|multiple|series of|dozens of"
     r"|number of|(?:months|weeks|years|decades|rounds) of)\s+(?!(?:hours?|minutes|days?|weeks?)\b)(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
+)
+_HIM = re.compile(r"\s+(?:him|her)\b")
+_TRAVELS_ON = re.compile(
+    r"\b(?:flies|travels|heads|leaves|departs|goes)\b(?:\s+on)?\s+(?:to|for)\b[^.;]*\bfor\s+$"
 )
 _FOLLOWING = re.compile(
     r"\b(?:following|after)\s+(?:the\s+|their\s+|his\s+|her\s+|two\s+days\s+of\s+)?(?:[\w-]+\s+){0,2}$",
@@ -593,6 +597,14 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None
     if noun and _ONGOING.match(sent.text, end - sent.start):
         return None  # "Talks between Commission officials and Chinese negotiators are continuing": a process
+    if (
+        mood == "factual"
+        and noun
+        and _TRAVELS_ON.search(sent.text, clause[0] - sent.start, at - sent.start)
+    ):
+        mood = (
+            "future"  # "He flies on to Doha tonight for talks with the Emir": the trip is under way
+        )
     if mood == "future" and noun and _FOLLOWING.search(before[-40:]):
         mood = "factual"  # "... would be raised to a strategic partnership, following talks at the Great Hall"
     if mood == "future" and noun and _HELD_BEFORE.search(before[-40:]):
@@ -613,7 +625,16 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None  # "Business leaders of the two countries will meet on Friday": not the states
     actors = _actors(sent, at, clause)
     pronoun = _pronoun(doc, sent, clause, at, actors)
-    if pronoun and _SUBJECTLESS.match(sent.text, clause[0] - sent.start):
+    if (
+        not pronoun
+        and _HIM.match(after)
+        and word.startswith(("receiv", "welcom", "host", "meet", "met"))
+    ):
+        guest = (
+            _earlier_person(doc, sent) if sent.index else None
+        )  # "Biden will receive him on Friday"
+        pronoun = {guest.code} if guest and guest.code else set()
+    if pronoun:
         # "..., and will travel to Washington for talks with Biden": the clause's own guests
         own = {m.code for m in sent.mentions if m.code and clause[0] <= m.start < clause[1]}
         actors = own if own - pronoun else actors
@@ -757,10 +778,20 @@ def _pronoun(doc: Doc, sent: Sent, clause: tuple[int, int], at: int, actors: set
             person = _earlier_person(doc, sent) if sent.index else None
             return {person.code} if person and person.code else set()
         return {first.code} if first.code else set()
-    if sent.index == 0 or not _PRONOUN.search(sent.text, clause[0] - sent.start, at - sent.start):
+    lead = (
+        clause[0] == sent.start
+        and _PRONOUN_START.match(sent.text) is not None
+        and at - sent.start <= 60
+    )  # "He flies to Ottawa for talks with Trudeau": the sentence's subject
+    if sent.index == 0 or not (
+        lead or _PRONOUN.search(sent.text, clause[0] - sent.start, at - sent.start)
+    ):
         return set()
-    if any(m.code and clause[0] <= m.start < at for m in sent.mentions):
-        return set()
+    if any(
+        m.code and clause[0] <= m.start < at and not (m.place and located(sent, m))
+        for m in sent.mentions
+    ):
+        return set()  # a subject of its own; "He flies to Ottawa for talks": a place is none
     person = _earlier_person(doc, sent)
     return {person.code} if person and person.code and person.code not in actors else set()
 
@@ -1136,7 +1167,15 @@ def _usable(word: str, before: str, after: str) -> bool:
     if word.startswith(
         ("receiv", "welcom")
     ):  # "received EU chiefs Ursula von der Leyen and ...", not "a letter"
-        return bool(_GUEST.match(after))
+        if word in {"receive", "welcome"}:  # "will receive him"; not "are to receive Russian gas"
+            return bool(
+                _HIM.match(after)
+                or _TITLE_AFTER.match(after)
+                or re.match(
+                    r"\s+(?:(?:his|her)\s+(?:[\w-]+\s+){0,2}counterparts?|the visiting)\b", after
+                )
+            )
+        return bool(_GUEST.match(after) or _HIM.match(after))
     if word == "joined":  # "Kishida, Albanese and Modi joined Biden in Wilmington for the talks"
         return bool(_JOINED.match(after))
     if word.startswith("invit"):  # "invited Xi to attend the celebrations in Moscow in May"

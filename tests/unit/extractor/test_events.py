@@ -1977,6 +1977,40 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             [{"type": "meeting_announced", "actors": ["CHN", "USA"], "location": "Guangzhou"}],
             "2024-04-02",
         ),
+        (  # "He flies to Ottawa for talks": he travels, the city is no subject; "... will receive him"
+            "London is the third stop on a tour that has taken Kishida to Paris and Rome. He flies to Ottawa for "
+            "talks with Prime Minister Justin Trudeau on Thursday, and President Joe Biden will receive him at "
+            "the White House on Friday. Bulgaria and Serbia are to receive Russian gas.",
+            [
+                {
+                    "type": "meeting_announced",
+                    "actors": ["CAN", "JPN"],
+                    "location": "Ottawa",
+                    "date": "2023-01-12",
+                },
+                {
+                    "type": "meeting_announced",
+                    "actors": ["JPN", "USA"],
+                    "location": "Washington",
+                    "date": "2023-01-13",
+                },
+            ],
+            "2023-01-11",
+        ),
+        (  # the trip under way: "flies on to Doha tonight for talks" is a meeting to come
+            "Modi held talks with Sheikh Mohamed bin Zayed in Abu Dhabi. He flies on to Doha tonight for talks "
+            "with the Emir, Sheikh Tamim bin Hamad Al Thani.",
+            [
+                {"type": "meeting_held", "actors": ["ARE", "IND"], "location": "Abu Dhabi"},
+                {
+                    "type": "meeting_announced",
+                    "actors": ["IND", "QAT"],
+                    "location": "Doha",
+                    "date": "2024-02-14",
+                },
+            ],
+            "2024-02-14",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
