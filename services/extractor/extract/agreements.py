@@ -45,7 +45,8 @@ _DOMAINS = (
         "military",
         r"military|defen[cs]e|arms|weapons?|missiles?|S-400|fighters?|jets?|warships?|submarines?"
         r"|security|troops|army|naval|helicopters?|rifles?|guns?|ammunition|artillery|tanks?|drones?|frigates?"
-        r"|air defen[cs]e|mutual (?:military )?assistance|mutual defen[cs]e|collective defen[cs]e|under attack|alliance",
+        r"|air defen[cs]e|mutual (?:military )?assistance|mutual defen[cs]e|collective defen[cs]e|under attack|alliance"
+        r"|reciprocal access|status of forces|visiting forces",
     ),
     (
         "finance",

@@ -91,7 +91,7 @@ _LOCATIVE = re.compile(
 )
 _TOPIC = re.compile(
     r"\b(?:to discuss|discuss(?:ed|ing|es)?|on issues|over(?! the (?:weekend|past|next|last|coming|course|years?|months?|weeks?|days?)\b)|about|regarding|concerning|including|the situation in"
-    r"|war in|crisis in|invasion of|conflict in|relations with|ties with|support for|annexation of"
+    r"|war in|crisis in|invasion of|conflict in|relations with|ties with|tensions with|support for|annexation of"
     r"|sidelines of|margins of|as well as|amid|on the part of|show of force against|aimed at|directed at|against"
     r"|apart from|besides|other than|except for|prompting|forcing|leading|causing|through|via|across"
     r"|call(?:ed|s|ing) for|the latest (?:show|sign|display|example|step|move)|in the face of)\b[^,;]*"

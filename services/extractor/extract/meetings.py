@@ -189,7 +189,7 @@ _PP_REF = re.compile(
 )
 _UNREAL = re.compile(
     r"\b(?:would|could|might) have (?:been|marked|become|made|taken)\b"
-    r"|\bwhen (?:conditions|circumstances|the situation|the time) (?:allows?|permits?|is right)\b"
+    r"|\b(?:when|as soon as|once) (?:conditions|circumstances|the situation|the time|the pandemic) (?:allows?|permits?|is right)\b"
     r"|\bhad been (?:scheduled|due|set|expected|planned|slated)\b",
     re.IGNORECASE,
 )
@@ -233,6 +233,7 @@ _BOUND_FOR = re.compile(
     r"\b(?:leaves|leave|leaving|heads|heading|departs|departing|flies on|travels on|will travel on|goes on)\s+"
     r"(?:(?:on|later|this|tonight|[A-Z]\w+day|morning|afternoon|evening)\s+){0,3}(?:to|for)\s+(?:the\s+)?"
     r"|\b(?:is|are)\s+(?:due|expected|scheduled)\s+in\s+"  # "Trump is due in Abu Dhabi on Thursday for talks"
+    r"|\b(?:stop|stops|stopping)\s+(?:over\s+)?in\s+"  # "Lee will stop in Tokyo on Saturday for talks"
     # "Putin was to leave Pyongyang later Wednesday for Hanoi, where he will hold talks"
     r"|\b(?:leaves|leave|leaving|departs|depart|departing)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\s+"
     r"(?:(?:on|later|this|tonight|early|[A-Z]\w+day|\(\d+\)|morning|afternoon|evening)\s+){0,4}for\s+(?:the\s+)?"

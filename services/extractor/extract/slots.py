@@ -108,6 +108,7 @@ _TOWN = re.compile(
     r"|\bin (?P<c>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?), (?:(?:[\w-]+ ){0,3}?(?:north|south|east|west)\w* of|near|outside)\b"
     r"|\b(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Gg]athering) in (?!(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December|the|The)\b)(?P<d>[A-Z][a-z][\w'-]+)\b"
+    r"|\boff (?P<e>[A-Z][a-z][\w'-]+(?: [A-Z][a-z][\w'-]+)?)"  # "drills continued off Richards Bay"
 )
 # "in Bogor, south of Jakarta": the place named by its bearing from another is not that other.
 # "welcomed Xi at the Union Buildings on Tuesday, ahead of the BRICS summit in Johannesburg"
@@ -125,7 +126,7 @@ _BEARING = re.compile(
 )  # "in Bogor, south of Jakarta", "a country estate south of San Francisco"; not "waters south of Jeju Island"
 
 
-_TOWN_CUE = re.compile(r"\b(?:of|in) [A-Z]")
+_TOWN_CUE = re.compile(r"\b(?:of|in|off) [A-Z]")
 # "flew to Hanoi directly from the G20 summit in New Delhi": where someone came from is not where
 # the event is.
 _ORIGIN = re.compile(
@@ -140,10 +141,15 @@ def _unlisted_place(sent: Sent, lo: int, hi: int) -> str | None:
     if not _TOWN_CUE.search(sent.text, lo - sent.start, stop):
         return None  # every form of _TOWN has "of" or "in" before a capitalised name
     town = _TOWN.search(sent.text, lo - sent.start, stop)
-    if town and town["d"] and any(m.start == sent.start + town.start("d") for m in sent.mentions):
-        return None  # "a BRICS summit in Brazil": a country, which the gazetteer already read
+    for group in ("d", "e"):
+        if (
+            town
+            and town[group]
+            and any(m.start == sent.start + town.start(group) for m in sent.mentions)
+        ):
+            return None  # "a BRICS summit in Brazil", "off Japan": a country, which the gazetteer already read
     return (
-        (town["a"] or town["b"] or town["c"] or town["d"])
+        (town["a"] or town["b"] or town["c"] or town["d"] or town["e"])
         if town and town.start() < hi - sent.start
         else None
     )

@@ -2011,6 +2011,29 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2024-02-14",
         ),
+        (  # drills "off" a town the gazetteer lacks; "tensions with" a third state make it no party
+            "Naval drills involving South Africa, Russia and China continued off Richards Bay on Wednesday. "
+            "South Korea and the United States kicked off their annual combined exercise on Monday, as Seoul "
+            "seeks to ease tensions with North Korea.",
+            [
+                {
+                    "type": "military_exercise",
+                    "actors": ["CHN", "RUS", "ZAF"],
+                    "location": "Richards Bay",
+                },
+                {"type": "military_exercise", "actors": ["KOR", "USA"]},
+            ],
+            "2023-02-22",
+        ),
+        (  # "will stop in Tokyo for talks"; "as soon as circumstances allow" is no plan; a reciprocal access pact
+            "Lee Jae-myung will stop in Tokyo on Saturday for talks with Shigeru Ishiba. Albanese and Kishida signed the "
+            "Reciprocal Access Agreement. They agreed to meet in person as soon as circumstances allow.",
+            [
+                {"type": "meeting_announced", "actors": ["JPN", "KOR"], "location": "Tokyo"},
+                {"type": "agreement_signed", "actors": ["AUS", "JPN"], "domain": "military"},
+            ],
+            "2025-08-18",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
