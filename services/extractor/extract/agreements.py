@@ -179,6 +179,9 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
                 draft.fields["currency"] = amount[1]
         draft.date = event_date(doc, sent, clause[0], clause[1], at, "past")
         _note_place(doc, sent, draft, clause)
+        split = _per_partner(sent, match, draft, clause)
+        if split:
+            return split
         return [draft, *_second_deal(sent, match, draft), *_signing_meeting(sent, draft, clause)]
     return []
 
@@ -271,6 +274,46 @@ _OR_ABOUT = re.compile(
 _SECOND_DEAL = re.compile(
     rf"\s+and\s+(?:a|an|the)\s+(?P<words>(?:[\w-]+\s+){{0,4}}?){_DEAL}\b", re.IGNORECASE
 )
+
+
+_WITH_EACH = re.compile(r"\s+with\s+", re.IGNORECASE)
+_PLURAL_DEALS = re.compile(r"\b(?:agreements|deals|pacts|accords|treaties)\b", re.IGNORECASE)
+
+
+def _per_partner(
+    sent: Sent, match: re.Match[str], draft: Draft, clause: tuple[int, int]
+) -> list[Draft]:
+    """ "Zelensky signed bilateral security agreements with Estonia and Lithuania": one deal per partner."""
+    if len(draft.actors) < 3 or not match["verb"] or not _PLURAL_DEALS.search(match.group()):
+        return []
+    end = sent.start + match.end()
+    if not _WITH_EACH.match(sent.text, match.end()):
+        return []
+    subject = {
+        m.code
+        for m in sent.mentions
+        if m.code and clause[0] <= m.start < sent.start + match.start()
+    }
+    partners = [
+        m.code
+        for m in sent.mentions
+        if m.code and end <= m.start < clause[1] and m.code not in subject
+    ]
+    if len(subject) != 1 or len(set(partners)) < 2:
+        return []
+    out = []
+    for partner in dict.fromkeys(partners):
+        one = Draft(
+            draft.type,
+            frozenset(subject | {partner}),
+            sent,
+            draft.trigger,
+            dict(draft.fields),
+            draft.date,
+        )
+        one.confidence, one.attributed_to = draft.confidence, draft.attributed_to
+        out.append(one)
+    return out
 
 
 def _own_domain(words: str) -> str | None:

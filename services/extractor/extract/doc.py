@@ -208,7 +208,10 @@ def _datelines(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     for match in _DATELINE.finditer(text):
         group = _city(match)
         named = [m for m in mentions if match.start(group) <= m.start < match.end(group)]
-        if not any(m.kind in {"bloc", "org", "person"} for m in named):
+        headline = (
+            match.group().rstrip().endswith(":")
+        )  # "NATO: allies agree"; not "BRUSSELS, June 27 -"
+        if not (headline and any(m.kind in {"bloc", "org", "person"} for m in named)):
             out.append(match.span())
     return out
 

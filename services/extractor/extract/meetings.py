@@ -244,7 +244,7 @@ _ASIDE_BEFORE = re.compile(
     r"|\b(?:reject\w*|refus\w*|rul(?:e|es|ed|ing) out)\s+(?:[\w-]+\s+){0,4}$"
     r"|\b(?:declin\w+|turn\w* down)\s+(?:an?\s+|the\s+|his\s+|her\s+)?invitations?\s+(?:to\s+)?(?:\w+\s+)?$"
     r"|\b(?:comes|came|follows|followed)\s+(?:[\w-]+\s+){0,3}?(?:days?|weeks?|months?|years?)\s+(?:after|since)\s+"
-    r"(?:[\w.'-]+\s+){0,6}$",  # "The strategy comes three weeks after Li Qiang's visit to Berlin"
+    r"(?:[\w.',-]+\s+){0,8}$",  # "The strategy comes three weeks after Li Qiang's visit to Berlin"
     re.IGNORECASE,
 )
 _SPORT_BEFORE = re.compile(
@@ -528,7 +528,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         r"\bsince\s+(?:their\s+|the\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+)?$", low_before[-30:]
     ):
         return None  # "their first encounter since meeting in Bali a year ago": a reference back
-    if _ASIDE_BEFORE_LOW.search(low_before[-60:]) or (noun and _SPORT_BEFORE.search(before[-40:])):
+    if _ASIDE_BEFORE_LOW.search(low_before[-90:]) or (noun and _SPORT_BEFORE.search(before[-40:])):
         return (
             None  # "in what was likely their last meeting", "refused any contact and negotiations",
         )
@@ -1008,7 +1008,11 @@ def _previous_day(doc: Doc, sent: Sent, actors: frozenset[str]) -> Resolved | No
     if not actors <= set(prev.codes()):
         return None
     days = [
-        d for d in prev.dates if d.kind in {"dow", "md", "rel"} and d.prep not in NOT_EVENT_DATE
+        d
+        for d in prev.dates
+        if d.kind in {"dow", "md", "rel"}
+        and d.prep not in NOT_EVENT_DATE
+        and not _in_dateline(prev, d.start)
     ]
     if len(days) != 1:
         return None
@@ -1051,6 +1055,12 @@ def _day_apart(doc: Doc, sent: Sent, clause: tuple[int, int]) -> Resolved | None
     return Resolved(moved.isoformat(), "day", moved) if moved <= doc.published else None
 
 
+def _in_dateline(sent: Sent, at: int) -> bool:
+    """The offset lies in the sentence's dateline ("BRUSSELS, June 27 -"), the story's day, not an event's."""
+    span = sent.memo.get("dateline")
+    return isinstance(span, tuple) and span[0] <= at < span[1]
+
+
 def _headline(sent: Sent) -> bool:
     """The article's first line, written without a full stop: a headline."""
     return sent.index == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
@@ -1067,7 +1077,9 @@ def _lead_day(doc: Doc, sent: Sent, actors: frozenset[str]) -> Resolved | None:
         resolved = [
             resolve(d, doc.published, "past")
             for d in lead.dates
-            if d.kind in {"dow", "md", "rel"} and d.prep not in NOT_EVENT_DATE
+            if d.kind in {"dow", "md", "rel"}
+            and d.prep not in NOT_EVENT_DATE
+            and not _in_dateline(lead, d.start)
         ]
         days = [w for w in resolved if w is not None and w.precision == "day"]  # not "last year"
         if len(days) == 1 and 0 <= (doc.published - days[0].day).days <= 7:

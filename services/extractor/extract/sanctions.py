@@ -138,6 +138,9 @@ _WOULD = re.compile(
     r"\s+(?:would|will|could|might|may)\s+(?:\w+\s+){0,2}?(?:respond|retaliate|impose|take|hit)\b"
 )
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:with|of|for|to|from|on|against|other)\s+$", re.IGNORECASE)
+_ASKED = re.compile(
+    r"\b(?:asked|asking|questioned|wondered)\s+(?:\w+\s+){0,2}?(?:whether|if)\b", re.IGNORECASE
+)
 _FACE = re.compile(r"\b(?:could|would|may|might|will|to)\s+face\b", re.IGNORECASE)
 _SPEAKER = re.compile(
     r"(?P<who>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+)*)\s+(?:has\s+|had\s+)?(?:also\s+)?(?P<verb>said|says|warned|threatened)\b[^.;]*$"
@@ -220,6 +223,8 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
             None,
             None,
         )  # "Analysts cautioned that ... U.S. export controls remain": no warning by a state
+    if _ASKED.search(lead[-120:]):
+        return []  # "Asked whether New Zealand would impose sanctions, Collins said ...": a question
     if threat and later is None and _BACKDROP.search(lead[: threat.start()][-30:]):
         return []  # "despite the threat of U.S. sanctions": a backdrop, not a new warning
     cue_at, cue_end, participle = noun_at, noun_end, False

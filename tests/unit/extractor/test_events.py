@@ -2034,6 +2034,29 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2025-08-18",
         ),
+        (  # a dateline in the seat of a bloc; the lead's day for the next sentence's meeting; one deal per partner
+            "BRUSSELS, June 27 - The European Union and Ukraine signed security commitments on Thursday. "
+            "Volodymyr Zelensky met EU leaders at their summit in Brussels. Zelensky also signed bilateral "
+            "security agreements with Estonia and Lithuania during the visit.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["EU", "UKR"],
+                    "location": "Brussels",
+                    "date": "2024-06-27",
+                },
+                {"type": "agreement_signed", "actors": ["EST", "UKR"], "domain": "military"},
+                {"type": "agreement_signed", "actors": ["LTU", "UKR"], "domain": "military"},
+            ],
+            "2024-06-27",
+        ),
+        (  # a question about sanctions threatens none; a visit the news "came a week after" is a reference
+            "Asked whether New Zealand would impose sanctions, Judith Collins said none were being considered. "
+            "The announcement came barely a week after Chinese Foreign Minister Wang Yi, on a visit to "
+            "Wellington, spoke of the two countries as partners.",
+            [],
+            "2024-03-26",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
