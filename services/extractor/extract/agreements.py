@@ -8,7 +8,7 @@ from services.extractor.extract.slots import Draft, event_date, place, source
 
 _DEAL = (
     r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memorand(?:ums?|a)(?: of understanding)?"
-    r"|MoUs?|protocols?|currency swap|swap line|swap|documents"
+    r"|MoUs?|protocols?|currency swap|swap line|swap|documents|ceasefire|cease-fire|armistice"
     r"|(?:trade|investment|economic)(?:\s+and\s+(?:trade|investment|economic))?\s+partnership)"
 )
 _TRIGGER = re.compile(
@@ -46,7 +46,7 @@ _DOMAINS = (
         r"military|defen[cs]e|arms|weapons?|missiles?|S-400|fighters?|jets?|warships?|submarines?"
         r"|security|troops|army|naval|helicopters?|rifles?|guns?|ammunition|artillery|tanks?|drones?|frigates?"
         r"|air defen[cs]e|mutual (?:military )?assistance|mutual defen[cs]e|collective defen[cs]e|under attack|alliance"
-        r"|reciprocal access|status of forces|visiting forces",
+        r"|reciprocal access|status of forces|visiting forces|ceasefire|cease-fire|armistice",
     ),
     (
         "finance",

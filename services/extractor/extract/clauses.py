@@ -226,6 +226,12 @@ _FUTURE_LOW = _low(FUTURE)
 _SUMMIT_AFTER = re.compile(r"\s+(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Tt]alks)\b")
 
 
+_POSSESSIVE_PLACE = re.compile(
+    r"'s\s+(?:(?:north|south|east|west)\w*\s+|central\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:province|region|city|town|port"
+    r"|capital|coast|border|island|islands|territory|prefecture|state)\b"
+)
+
+
 def located(sent: Sent, mention: Mention) -> bool:
     """A place or capital written as where something happened ("in Samarkand, Uzbekistan", "the G7
     Hiroshima Summit")."""
@@ -247,6 +253,12 @@ def located(sent: Sent, mention: Mention) -> bool:
         and not (before.endswith("outside ") and mention.kind == "place" and not mention.code)
     ):  # "outside Moscow" is near Moscow; "a visit outside Southeast Asia" is not in a region
         return True
+    if (
+        mention.kind == "country"
+        and _LOCATIVE.search(before)
+        and _POSSESSIVE_PLACE.match(sent.text, mention.end - sent.start)
+    ):
+        return True  # "a patrol in Syria's northwestern Idlib province": where, not who
     if mention.kind != "country" or not before.endswith(", "):
         return False
     previous = [m for m in sent.mentions if m.end == mention.start - 2]

@@ -109,6 +109,9 @@ _TOWN = re.compile(
     r"|\b(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Gg]athering) in (?!(?:January|February|March|April|May|June|July|August"
     r"|September|October|November|December|the|The)\b)(?P<d>[A-Z][a-z][\w'-]+)\b"
     r"|\boff (?P<e>[A-Z][a-z][\w'-]+(?: [A-Z][a-z][\w'-]+)?)"  # "drills continued off Richards Bay"
+    # "along the M4 highway in Syria's northwestern Idlib province"
+    r"|\b(?:in|along|near|across)\s+(?:the\s+)?(?:[A-Z][\w-]+'s\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?P<f>[A-Z][a-z][\w'-]+)\s+(?:province|region|governorate|prefecture)\b"
 )
 # "in Bogor, south of Jakarta": the place named by its bearing from another is not that other.
 # "welcomed Xi at the Union Buildings on Tuesday, ahead of the BRICS summit in Johannesburg"
@@ -141,7 +144,7 @@ def _unlisted_place(sent: Sent, lo: int, hi: int) -> str | None:
     if not _TOWN_CUE.search(sent.text, lo - sent.start, stop):
         return None  # every form of _TOWN has "of" or "in" before a capitalised name
     town = _TOWN.search(sent.text, lo - sent.start, stop)
-    for group in ("d", "e"):
+    for group in ("d", "e", "f"):
         if (
             town
             and town[group]
@@ -149,7 +152,7 @@ def _unlisted_place(sent: Sent, lo: int, hi: int) -> str | None:
         ):
             return None  # "a BRICS summit in Brazil", "off Japan": a country, which the gazetteer already read
     return (
-        (town["a"] or town["b"] or town["c"] or town["d"] or town["e"])
+        (town["a"] or town["b"] or town["c"] or town["d"] or town["e"] or town["f"])
         if town and town.start() < hi - sent.start
         else None
     )

@@ -67,6 +67,9 @@ _THRESHOLD = re.compile(
 _TARGET_AFTER = re.compile(
     r"\s+(?:(?:annual|bilateral|trade|two-way)\s+){0,2}(?:target|goal)\b", re.IGNORECASE
 )
+_PREVIOUS_SUBJECT = re.compile(
+    r"\W*(?:The|That|Their|An)\s+(?:previous|earlier|old|former|original)\s+(?:\w+\s+)?(?:goal|target|objective|benchmark)\b"
+)
 _PREVIOUS = re.compile(
     r"\b(?:previous|earlier|prior|old|original|former)\s+(?:\w+\s+)?(?:target|goal|objective|aim|benchmark)\s+of\s+$",
     re.IGNORECASE,
@@ -119,6 +122,8 @@ _FLOW = re.compile(
 
 def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
     """Trade targets and trade figures of one sentence."""
+    if sent.money and "last_target" in doc.notes and _previous_told(doc, sent):
+        return []
     has_trade = "trade" in sent.families and bool(_TRADE.search(sent.low))
     carry = doc.notes.get("last_trade")
     if not has_trade and not (
@@ -209,7 +214,24 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
             sent.index,
             next((d for d in drafts if d.type == "trade_volume"), drafts[0]),
         )
+        targets = [d for d in drafts if d.type == "trade_target"]
+        if targets:
+            doc.notes["last_target"] = (sent.index, targets[-1])
     return drafts
+
+
+def _previous_told(doc: Doc, sent: Sent) -> bool:
+    """ "... set a target of $100 billion by 2030. The previous goal, $30 billion by 2025, was overtaken":
+    the target just set replaced that one."""
+    last = doc.notes.get("last_target")
+    told = _PREVIOUS_SUBJECT.match(sent.text)
+    money = next((m for m in sent.money if m.currency == "USD"), None)
+    if last is None or last[0] != sent.index - 1 or told is None or money is None:
+        return False
+    last[1].fields.setdefault("previous_value_usd", money.value)
+    if last[1].fields.get("previous_value_usd") is None:
+        last[1].fields["previous_value_usd"] = money.value
+    return True
 
 
 def _multiple_target(doc: Doc, sent: Sent, match: re.Match[str]) -> list[Draft]:

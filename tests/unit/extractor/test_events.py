@@ -2057,6 +2057,36 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             [],
             "2024-03-26",
         ),
+        (  # a patrol "in Syria's northwestern Idlib province": Syria is where, Idlib the place; a ceasefire agreed
+            "Turkish and Russian troops carried out their first joint patrol along the M4 highway in Syria's "
+            "northwestern Idlib province on Sunday. Erdogan and Putin agreed a ceasefire in Idlib on March 5 "
+            "after six hours of talks in Moscow.",
+            [
+                {"type": "military_exercise", "actors": ["RUS", "TUR"], "location": "Idlib"},
+                {
+                    "type": "meeting_held",
+                    "actors": ["RUS", "TUR"],
+                    "location": "Moscow",
+                    "date": "2020-03-05",
+                },
+                {"type": "agreement_signed", "actors": ["RUS", "TUR"], "domain": "military"},
+            ],
+            "2020-03-16",
+        ),
+        (  # "The previous goal, $30 billion": the target just set replaced it
+            "Modi met Putin. The two sides set a target of $100 billion in bilateral trade by 2030. The previous "
+            "goal, $30 billion by 2025, was overtaken years ahead of schedule.",
+            [
+                {"type": "meeting_held", "actors": ["IND", "RUS"]},
+                {
+                    "type": "trade_target",
+                    "value_usd": 100e9,
+                    "target_year": 2030,
+                    "previous_value_usd": 30e9,
+                },
+            ],
+            "2024-07-10",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
