@@ -100,6 +100,10 @@ _ARRIVED_AT = re.compile(
 _APPOSITION = re.compile(
     r",\s+(?:(?:[A-Z]\w+\s+)?officials\s+said,\s+)?(?:their|his|her|its)\s+(?:[\w-]+\s+){0,3}$",
 )
+_HAD_THERE = re.compile(
+    r"\b(?:where|when)\s+(?:he|she|they|the (?:two|three) \w+)\s+had\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _RETURNED = re.compile(
     r"\b(?:return\w*|reciprocat\w*|repay\w*)\s+(?:a|the|his|her|their)\s+$", re.IGNORECASE
 )
@@ -482,6 +486,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     before, after = sent.text[: match.start()], sent.text[match.end() :]
     if not _usable(word, before, after):
         return None
+    if _HAD_THERE.search(before[-40:]):
+        return None  # "arrived in Belgrade from Paris, where he had held talks with Macron": told as past
     if _RETURNED.search(before[-30:]):
         return None  # "returning a visit Yoon made to Tokyo in March": the earlier visit, told as a reference
     clause = clause_of(sent, at)

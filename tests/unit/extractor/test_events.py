@@ -2087,6 +2087,16 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2024-07-10",
         ),
+        (  # talks "where he had held" them earlier are told as past, a reference; a spaceport is a place
+            "Xi Jinping held talks with Aleksandar Vucic in Belgrade on Wednesday. He had come from Paris, where "
+            "he had held talks with Emmanuel Macron. Kim Jong Un and Vladimir Putin held talks at the Vostochny "
+            "Cosmodrome on Wednesday.",
+            [
+                {"type": "meeting_held", "actors": ["CHN", "SRB"], "location": "Belgrade"},
+                {"type": "meeting_held", "actors": ["PRK", "RUS"], "location": "Vostochny"},
+            ],
+            "2024-05-08",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
