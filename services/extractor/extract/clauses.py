@@ -79,8 +79,8 @@ _NOT_HESITATE = re.compile(
 )
 _CALLED_OFF_CUE = re.compile(r"postpon|cancel|call|scrap|shelv|put off|delay")
 _CALLED_OFF = re.compile(
-    r"\b(?:was|were|has been|had been|have been|is|are|been)\s+(?:\w+\s+)?(?:cancel\w*"
-    r"|postpon\w*|called off|scrapped|shelved|put off|suspended)",
+    r"\b(?:was|were|has been|had been|have been|is|are|been)\s+(?:\w+\s+)?(?:cancell?ed"
+    r"|postponed|called off|scrapped|shelved|put off|suspended)\b",  # passive: not "were cancelling"
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(

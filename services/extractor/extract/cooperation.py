@@ -196,6 +196,31 @@ def _statement_date(doc: Doc, sent: Sent, clause: tuple[int, int], at: int) -> R
     return resolve(best[1], doc.published, "past")
 
 
+_SAID_IN = re.compile(
+    r"\b(?:said|say|says|announced|declared)\s+in\s+(?:a|their)\s+joint\b", re.IGNORECASE
+)
+
+
+def _story_day(doc: Doc) -> Resolved | None:
+    """The day the story's lead tells (its only recent day), for a statement no meeting of its parties
+    dates ("Britain, France and Germany said in a joint statement that ...")."""
+    lead = next((s for s in doc.sents[:2] if s.text.rstrip().endswith((".", '"', "”"))), None)
+    if lead is None:
+        return None
+    days = [
+        when
+        for d in lead.dates
+        if d.kind in {"dow", "md", "rel"}
+        and d.prep not in NOT_EVENT_DATE
+        and (when := resolve(d, doc.published, "past")) is not None
+        and when.precision == "day"
+    ]
+    recent = [w for w in days if 0 <= (doc.published - w.day).days <= 7]
+    return (
+        recent[-1] if len(recent) == 1 or (recent and len({w.iso for w in recent}) == 1) else None
+    )
+
+
 def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
     """A joint statement or declaration that was issued (not one that will be)."""
     if "statement" not in sent.families:
@@ -263,6 +288,8 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
     # The statement's own clause dates it ("The two leaders, who last met when Xi travelled to Moscow in
     # March 2023, issued a joint statement"); without one, merge() takes the date of its meeting.
     draft.date = _statement_date(doc, sent, clause, at)
+    if draft.date is None and _SAID_IN.search(sent.text, max(0, match.start() - 30), match.end()):
+        draft.date = _story_day(doc)  # "Britain, France and Germany said in a joint statement"
     doc.notes["statement"] = draft.actors
     return [draft]
 

@@ -86,6 +86,9 @@ _COUNTED = re.compile(
     r"|number of|(?:months|weeks|years|decades|rounds) of)\s+(?!(?:hours?|minutes|days?|weeks?)\b)(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_THE_TWO_LEAD = re.compile(
+    r"\W*(?:On \w+,?\s+)?[Tt]he two (?:ministers|foreign ministers|leaders|presidents|prime ministers|envoys|officials)\b"
+)
 _HIM = re.compile(r"\s+(?:him|her)\b")
 _TRAVELS_ON = re.compile(
     r"\b(?:flies|travels|heads|leaves|departs|goes)\b(?:\s+on)?\s+(?:to|for)\b[^.;]*\bfor\s+$"
@@ -210,7 +213,7 @@ _NOT_OFFICIAL = re.compile(
 _SEPARATE = re.compile(
     r"\b(?:also|separate(?:ly)?|individually|in turn|each|bilateral)\b", re.IGNORECASE
 )
-_PRONOUN_START = re.compile(r"\W*(?:(?:On|In|Earlier|Later)\b[^,]{0,30},\s*)?(?:[Hh]e|[Ss]he)\s")
+_PRONOUN_START = re.compile(r"\W*(?:(?:On|In|Earlier|Later)\b[^,]{0,30}?,?\s+)?(?:[Hh]e|[Ss]he)\s")
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\s+(?:\w+\s+){0,2}$")
 _TITLE_AFTER = re.compile(
     r"\s+(?:President|Prime Minister|Premier|Chancellor|King|Emperor|Sultan|Emir|leader|country|nation|city)\b"
@@ -632,6 +635,16 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None  # "Business leaders of the two countries will meet on Friday": not the states
     actors = _actors(sent, at, clause)
     pronoun = _pronoun(doc, sent, clause, at, actors)
+    met = doc.notes.get("last_meeting")
+    if (
+        not pronoun
+        and met
+        and met[0] >= sent.index - 2
+        and _THE_TWO_LEAD.match(sent.text, clause[0] - sent.start)
+        and re.match(r"\s+with\b", after)
+        and not actors & met[1]
+    ):  # "... Blinken and Lammy held talks in London. The two ministers are due in Kyiv for talks with Zelensky"
+        pronoun = set(met[1])
     if (
         not pronoun
         and _HIM.match(after)

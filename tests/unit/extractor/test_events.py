@@ -2097,6 +2097,33 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2024-05-08",
         ),
+        (  # "the two ministers" who just met, now due for talks with a third; "On Wednesday he travels"
+            "Antony Blinken and British Foreign Secretary David Lammy held talks in London on Tuesday. The two "
+            "ministers are due in Kyiv on Wednesday for talks with President Volodymyr Zelensky.",
+            [
+                {"type": "meeting_held", "actors": ["GBR", "USA"], "location": "London"},
+                {"type": "meeting_announced", "actors": ["GBR", "UKR", "USA"], "location": "Kyiv"},
+            ],
+            "2024-09-10",
+        ),
+        (
+            "Lula met Alberto Fernandez in Buenos Aires on Monday. On Wednesday he travels to Montevideo for "
+            "talks with Uruguayan President Luis Lacalle Pou, who has pursued a trade deal with China.",
+            [
+                {"type": "meeting_held", "actors": ["ARG", "BRA"], "location": "Buenos Aires"},
+                {"type": "meeting_announced", "actors": ["BRA", "URY"], "location": "Montevideo"},
+            ],
+            "2023-01-23",
+        ),
+        (  # "said in a joint statement": the story's day; "were cancelling" is no called-off event
+            "LONDON, Sept 10 - The United States imposed new sanctions on Iran on Tuesday. Britain, France and "
+            "Germany said in a joint statement that they were cancelling their air services agreements with Iran.",
+            [
+                {"type": "sanctions_imposed", "by": ["USA"], "target": ["IRN"]},
+                {"type": "joint_statement", "actors": ["DEU", "FRA", "GBR"], "date": "2024-09-10"},
+            ],
+            "2024-09-10",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
