@@ -62,4 +62,16 @@ def extract_events(text: str, *, published_at: datetime, article_id: str) -> lis
     for draft in kept:  # "Albanese has met Xi in Beijing": today, unless another sentence dated it
         if draft.type == "meeting_held" and draft.date is None and draft.actors in perfect:
             draft.date = Resolved(published.isoformat(), "day", published)
+    # A meeting "held" with neither a day nor a place is, in news, a denial, a plan or a passing mention
+    # ("a visit by Putin to Turkey has been discussed for a year"): too little to alert on.
+    kept = [
+        d
+        for d in kept
+        if not (
+            d.type == "meeting_held"
+            and d.date is None
+            and d.fields.get("location") is None
+            and d.fields.get("format") == "in_person"
+        )
+    ]
     return [to_event(draft, text, article_id, published_at) for draft in kept]

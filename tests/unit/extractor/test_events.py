@@ -1310,8 +1310,8 @@ def test_phrasings_from_the_thirteenth_and_fourteenth_sets(
             "2023-06-03",
         ),
         (
-            "Putin and Modi held the annual summit. In all, 28 agreements and memorandums were signed during "
-            "the visit.",
+            "Putin and Modi held the annual summit in New Delhi on Monday. In all, 28 agreements and memorandums "
+            "were signed during the visit.",
             [
                 {"type": "meeting_held", "actors": ["IND", "RUS"]},
                 {"type": "agreement_signed", "actors": ["IND", "RUS"]},
@@ -1826,7 +1826,7 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             "2023-06-19",
         ),
         (  # a leader the gazetteer lacks, named by the demonym and title; "the six heads of state" sign
-            "XI'AN, May 19 - Xi Jinping chaired a summit with the leaders of Kazakhstan, Kyrgyzstan, Tajikistan, "
+            "XI'AN, May 19 - Xi Jinping on Friday chaired a summit with the leaders of Kazakhstan, Kyrgyzstan, Tajikistan, "
             "Turkmenistan and Uzbekistan. The six heads of state signed the Xi'an Declaration. On Thursday, Xi "
             "held separate talks with Kyrgyz President Sadyr Japarov and Turkmen President Serdar Berdimuhamedov.",
             [
@@ -2074,7 +2074,7 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             "2020-03-16",
         ),
         (  # "The previous goal, $30 billion": the target just set replaced it
-            "Modi met Putin. The two sides set a target of $100 billion in bilateral trade by 2030. The previous "
+            "Modi met Putin in Moscow. The two sides set a target of $100 billion in bilateral trade by 2030. The previous "
             "goal, $30 billion by 2025, was overtaken years ahead of schedule.",
             [
                 {"type": "meeting_held", "actors": ["IND", "RUS"]},
@@ -2123,6 +2123,12 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
                 {"type": "joint_statement", "actors": ["DEU", "FRA", "GBR"], "date": "2024-09-10"},
             ],
             "2024-09-10",
+        ),
+        (  # a meeting "held" with neither day nor place is a passing mention, too little to alert on
+            "A visit by Putin to Turkey has been discussed for more than a year without materialising. "
+            "Business leaders of the two countries also met.",
+            [],
+            "2024-02-06",
         ),
     ],
 )
