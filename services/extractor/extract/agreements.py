@@ -34,7 +34,7 @@ _DOMAINS = (
         r"wheat|grain|barley|soy\w*|corn|maize|agricultur\w*|farm\w*|food|pork|beef|poultry|dairy"
         r"|fertili[sz]er\w*|fisher\w*|fish|fish meal|seafood|rice|phytosanitary|crops?|livestock|sorghum|grapes?"
         r"|fruits?|vegetables?|meat|mutton|sugar|coffee|cocoa|cotton|sesame|cherries|avocados?|durians?|palm oil"
-        r"|veterinary|sanitary",
+        r"|veterinary|sanitary|fresh produce|citrus|horticultur\w*",
     ),
     (
         "energy",
@@ -349,7 +349,10 @@ def _second_deal(sent: Sent, match: re.Match[str], first: Draft) -> list[Draft]:
 def _deal_words(sent: Sent, match: re.Match[str]) -> str:
     """The words naming the deal itself ("a new 30-year oil and gas deal"), without the verb."""
     if match["verb"]:
-        named = re.match(r",?\s+including\s+[^,.;]{0,60}", sent.text[match.end() :])
+        named = re.match(
+            r",?\s+including\s+[^,.;]{0,60}|\s+(?:on|for|concerning|regarding)\s+[^,.;]{0,60}",
+            sent.text[match.end() :],
+        )  # "signed a Treaty on Mutual Legal Assistance in Criminal Matters": what it is about
         # "signed four documents, including a water cooperation agreement": the one named names them
         return match.group()[len(match["verb"]) :] + (named.group() if named else "")
     if match["witnessed"]:  # "witnessed the signing of 37 cooperation documents covering ..."

@@ -2130,6 +2130,16 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             [],
             "2024-02-06",
         ),
+        (  # a deal's own words run on to what it is about; fresh produce is farming
+            "Following the talks, India and Germany signed a Treaty on Mutual Legal Assistance in Criminal "
+            "Matters. Defence ties were also discussed. South Africa and China signed a protocol on the export "
+            "of South African fresh produce to China.",
+            [
+                {"type": "agreement_signed", "actors": ["DEU", "IND"], "domain": "other"},
+                {"type": "agreement_signed", "actors": ["CHN", "ZAF"], "domain": "agriculture"},
+            ],
+            "2024-10-25",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
