@@ -59,7 +59,8 @@ _CUE = re.compile(
     r"\b(?:impos\w+|re-?impos\w+|slapp?\w*|levie[sd]|levy(?:ing)?|announc\w+|unveil\w*|adopt\w*|approv\w*|introduc\w*|published"
     r"|raise[sd]?|raising|hik\w+|increas\w+|doubl\w+|tripl\w+|tighten\w*|expand\w*|extend\w*|broaden\w*"
     r"|froze|frozen|freez\w+|added|adding|adds|placed|put|puts|enacted|issued|rolled out|unleash\w*|began|start\w*"
-    r"|(?:has |have |had )?faced|faces|facing|hit(?! out)|targets|targeted|targeting|took effect|take effect)\b",
+    r"|(?:has |have |had )?faced|faces|facing|hit(?! out)|targets|targeted|targeting|took effect|take effect"
+    r"|retaliated with|responded with|hit back with)\b",  # "Beijing retaliated with 125% duties on US goods"
     re.IGNORECASE,
 )
 _PASSIVE = re.compile(
@@ -313,13 +314,20 @@ def _read(doc: Doc, sent: Sent, noun_at: int, noun_end: int, verb: bool) -> list
         )
         by = {responder.code} if responder and responder.code else set()
     last = doc.notes.get("last_sanction_by")
-    if (
-        not by
+    subject_it = _PRONOUN_SUBJECT.match(sent.text, clause_of(sent, cue_at)[0] - sent.start)
+    said_before = (
+        _previous_subject(doc, sent)
+        if subject_it
+        and not by
         and not facing
-        and last
-        and last[0] >= sent.index - 2
-        and _PRONOUN_SUBJECT.match(sent.text, clause_of(sent, cue_at)[0] - sent.start)
-    ):
+        and not _PASSIVE_AFTER.match(sent.text, subject_it.end())  # "It has been excluded from ..."
+        else None
+    )
+    if (
+        said_before
+    ):  # "China's commerce ministry said ... Earlier this month it imposed ... on brandy"
+        by = {said_before}
+    elif not by and not facing and last and last[0] >= sent.index - 2 and subject_it:
         by = set(
             last[1]
         )  # "It also announced sanctions against ...": the imposer of the sentence before
@@ -494,6 +502,25 @@ def _joined(sent: Sent, first: Mention) -> list[Mention]:
         out.append(m)
         edge = m.end
     return out
+
+
+_PASSIVE_AFTER = re.compile(r"\s+(?:has been|had been|have been|was|were|is|are|will be)\b")
+
+
+def _previous_subject(doc: Doc, sent: Sent) -> str | None:
+    """The state that opens the sentence before ("China's commerce ministry said ..."), which a sentence's
+    "it" goes back to."""
+    if sent.index == 0:
+        return None
+    prev = doc.sents[sent.index - 1]
+    first = next((m for m in prev.mentions if m.code), None)
+    if (
+        first is None
+        or first.start - prev.start > 12
+        or first.kind not in {"country", "demonym", "capital"}
+    ):
+        return None
+    return first.code
 
 
 def _by(

@@ -2140,6 +2140,25 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2024-10-25",
         ),
+        (  # "retaliated with" duties imposes them
+            "Trump raised tariffs on Chinese goods to 145% in April, and Beijing retaliated with 125% duties on "
+            "American products.",
+            [
+                {"type": "sanctions_imposed", "by": ["USA"], "target": ["CHN"], "date": "2025-04"},
+                {"type": "sanctions_imposed", "by": ["CHN"], "target": ["USA"]},
+            ],
+            "2025-05-12",
+        ),
+        (  # "it" is the state that opens the sentence before; "It has been excluded" is the goods, no one's act
+            "The EU imposed duties on Chinese electric vehicles on Wednesday. China said it did not accept the "
+            "ruling. It imposed provisional anti-dumping measures on brandy imported from the EU. Russian wheat "
+            "is popular. It has been excluded from the Chinese market.",
+            [
+                {"type": "sanctions_imposed", "by": ["EU"], "target": ["CHN"]},
+                {"type": "sanctions_imposed", "by": ["CHN"], "target": ["EU"]},
+            ],
+            "2024-10-30",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
