@@ -54,7 +54,9 @@ _SAID_WOULD = re.compile(
 )
 # "denied a report that he planned to meet ...": what is denied did not happen and is not planned.
 _DENIED = re.compile(
-    r"\b(?:denied|denies|deny|dismissed|rejected|refuted)\b[^.;]{0,60}$", re.IGNORECASE
+    r"\b(?:denied|denies|deny|dismissed|rejected|refuted|played down|plays down|downplayed|downplays"
+    r"|poured cold water on)\b[^.;]{0,60}$",
+    re.IGNORECASE,
 )
 # A second verb of the same subject starts its own mood: "said it did not accept X and would Y".
 _COORDINATED = re.compile(

@@ -2159,6 +2159,12 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2024-10-30",
         ),
+        (  # reports the Kremlin "played down" are no plan
+            "The Kremlin on Tuesday played down Turkish media reports that President Vladimir Putin would "
+            "travel to Turkey next week, saying no dates had been agreed.",
+            [],
+            "2024-02-06",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(

@@ -2,11 +2,12 @@
 
 - seeds: the China-Russia 2022 seed documents (the issue's target: micro-F1 and precision at least 0.90);
 - devset: 39 invented articles over many pairs, written with the rules;
-- heldout, blind, blind2 ... blind11, blind13 ... blind16, blind18, blind19, blind21, blind22: 45, 40, 40 and
-  fourteen times 30 articles written by helpers who never saw the rules, each scored once before any rule was written for it (first F1 in
-  docs/EXTRACTION.md), then used to generalise the rules (never to special-case a sentence);
-- blind12, blind17 and blind20: 30 articles each, written blind to the rules and never tuned on (their errors
-  never read; F1 0.79, 0.81 and 0.75 on 2026-12-01): the honest estimate for unseen news (docs/EXTRACTION.md).
+- heldout, blind, blind2 ... blind11, blind13 ... blind16, blind18, blind19, blind21, blind22, blind25, blind26: 45,
+  40, 40 and sixteen times 30 articles written by helpers who never saw the rules, each scored once before any
+  rule was written for it (first F1 in docs/EXTRACTION.md), then used to generalise the rules (never to special-case a sentence);
+- blind12, blind17, blind20, blind23 and blind24: 30 articles each, written blind to the rules and never tuned on
+  (their errors never read; F1 0.81, 0.85, 0.80, 0.74 and 0.76 on 2026-12-01, blind23 and blind24 scored once at
+  the end of the round): the honest estimate for unseen news (docs/EXTRACTION.md).
 
 The floors sit a little under the measured scores, so that a change that loses events fails here.
 """
@@ -44,8 +45,10 @@ TUNED = (
     "blind19",
     "blind21",
     "blind22",
+    "blind25",
+    "blind26",
 )
-KEPT_BLIND = ("blind12", "blind17", "blind20")
+KEPT_BLIND = ("blind12", "blind17", "blind20", "blind23", "blind24")
 
 
 def lines(path: Path) -> list[dict]:  # type: ignore[type-arg]
@@ -68,30 +71,34 @@ def test_seeds_meet_the_target() -> None:
 @pytest.mark.parametrize(
     ("name", "precision", "f1"),
     [
-        ("devset", 0.95, 0.95),
-        ("heldout", 0.97, 0.95),
-        ("blind", 0.95, 0.95),
-        ("blind2", 0.95, 0.91),
-        ("blind3", 0.91, 0.90),
-        ("blind4", 0.95, 0.93),
-        ("blind5", 0.92, 0.90),
-        ("blind6", 0.92, 0.92),
-        ("blind7", 0.94, 0.93),
-        ("blind8", 0.90, 0.89),
-        ("blind9", 0.97, 0.96),
-        ("blind10", 0.93, 0.90),
-        ("blind11", 0.94, 0.92),
-        ("blind13", 0.95, 0.93),
-        ("blind14", 0.90, 0.83),
-        ("blind15", 0.88, 0.82),
-        ("blind16", 0.87, 0.87),
-        ("blind18", 0.87, 0.86),
-        ("blind19", 0.80, 0.81),
-        ("blind21", 0.93, 0.86),
+        ("devset", 0.96, 0.96),
+        ("heldout", 0.98, 0.96),
+        ("blind", 0.97, 0.97),
+        ("blind2", 0.95, 0.92),
+        ("blind3", 0.92, 0.90),
+        ("blind4", 0.97, 0.94),
+        ("blind5", 0.93, 0.91),
+        ("blind6", 0.94, 0.93),
+        ("blind7", 0.96, 0.94),
+        ("blind8", 0.92, 0.91),
+        ("blind9", 0.98, 0.97),
+        ("blind10", 0.93, 0.91),
+        ("blind11", 0.96, 0.93),
+        ("blind13", 0.97, 0.94),
+        ("blind14", 0.94, 0.88),
+        ("blind15", 0.92, 0.86),
+        ("blind16", 0.91, 0.92),
+        ("blind18", 0.89, 0.88),
+        ("blind19", 0.85, 0.86),
+        ("blind21", 0.94, 0.88),
         ("blind22", 0.95, 0.88),
-        ("blind12", 0.80, 0.78),
-        ("blind17", 0.84, 0.80),
-        ("blind20", 0.77, 0.75),
+        ("blind25", 0.80, 0.81),
+        ("blind26", 0.91, 0.90),
+        ("blind12", 0.82, 0.79),
+        ("blind17", 0.87, 0.83),
+        ("blind20", 0.79, 0.78),
+        ("blind23", 0.79, 0.72),
+        ("blind24", 0.78, 0.74),
     ],
 )
 def test_other_pairs_and_years(name: str, precision: float, f1: float) -> None:
