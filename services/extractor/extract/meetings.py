@@ -89,6 +89,7 @@ _COUNTED = re.compile(
 _THE_TWO_LEAD = re.compile(
     r"\W*(?:On \w+,?\s+)?[Tt]he two (?:ministers|foreign ministers|leaders|presidents|prime ministers|envoys|officials)\b"
 )
+_TRAVEL_CUE = re.compile(r"flies|travels|heads|leaves|departs|goes")
 _HIM = re.compile(r"\s+(?:him|her)\b")
 _TRAVELS_ON = re.compile(
     r"\b(?:flies|travels|heads|leaves|departs|goes)\b(?:\s+on)?\s+(?:to|for)\b[^.;]*\bfor\s+$"
@@ -313,6 +314,7 @@ _GATHERINGS = frozenset({"G20", "G7", "SCO", "BRICS", "ASEAN", "UN", "AU"})
 _QUAD = frozenset({"AUS", "IND", "JPN", "USA"})
 
 
+_OFFICIALS_CUE = re.compile(r"business|executive|ceo|scholar|academic|student|entrepreneur|think")
 _NOT_OFFICIALS = re.compile(
     r"\b(?:business (?:leaders|people|groups|delegations|executives)|businessmen|businesspeople|entrepreneurs"
     r"|executives|chief executives|CEOs|scholars|academics|students|think[- ]tanks?)\b(?:\s+(?:of|from)\s+"
@@ -336,7 +338,11 @@ def read_meetings(doc: Doc, sent: Sent) -> list[Draft]:
         pronoun = draft.fields.pop("pronoun")
         # A second meeting in one sentence needs a date of its own, different from the others'
         # ("will travel to Moscow next month ..., as New Delhi prepares for Putin's visit later this year").
-        if found and _APPOSITION.search(sent.text, max(0, match.start() - 60), match.start()):
+        if (
+            found
+            and ", " in sent.text[max(0, match.start() - 60) : match.start()]
+            and _APPOSITION.search(sent.text, max(0, match.start() - 60), match.start())
+        ):
             _fill(
                 found, draft
             )  # "... will meet Putin in Sochi on Monday, their first meeting since May"
@@ -489,9 +495,12 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     before, after = sent.text[: match.start()], sent.text[match.end() :]
     if not _usable(word, before, after):
         return None
-    if _HAD_THERE.search(before[-40:]):
+    if " had " in before[-40:] and _HAD_THERE.search(before[-40:]):
         return None  # "arrived in Belgrade from Paris, where he had held talks with Macron": told as past
-    if _RETURNED.search(before[-30:]):
+    low_near = sent.low[max(0, match.start() - 30) : match.start()]
+    if ("return" in low_near or "recipro" in low_near or "repay" in low_near) and _RETURNED.search(
+        before[-30:]
+    ):
         return None  # "returning a visit Yoon made to Tokyo in March": the earlier visit, told as a reference
     clause = clause_of(sent, at)
     np_after = _NP_END.split(after, maxsplit=1)[0][:90]
@@ -610,6 +619,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if (
         mood == "factual"
         and noun
+        and _TRAVEL_CUE.search(sent.low, clause[0] - sent.start, at - sent.start)
         and _TRAVELS_ON.search(sent.text, clause[0] - sent.start, at - sent.start)
     ):
         mood = (
@@ -629,7 +639,9 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         mood = "future"  # the modal is part of the trigger: "will travel to Moscow this week"
     if _headline(sent) and before.endswith(" to ") and mood == "factual":
         mood = "future"  # a headline's infinitive: "Putin to visit China this week"
-    if _NOT_OFFICIALS.search(
+    if _OFFICIALS_CUE.search(
+        sent.low, max(clause[0] - sent.start, match.start() - 60), match.start()
+    ) and _NOT_OFFICIALS.search(
         sent.text, max(clause[0] - sent.start, match.start() - 60), match.start()
     ):
         return None  # "Business leaders of the two countries will meet on Friday": not the states
@@ -1061,6 +1073,8 @@ _COUNT_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
 def _day_apart(doc: Doc, sent: Sent, clause: tuple[int, int]) -> Resolved | None:
     """ "held formal talks in the Kremlin a day after Putin hosted Modi on Monday evening": the day of the
     event it is told against, moved by the days between."""
+    if " day" not in sent.low:
+        return None
     apart = _DAY_APART.search(sent.text, clause[0] - sent.start, clause[1] - sent.start + 12)
     if apart is None:
         return None
@@ -1260,19 +1274,27 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
     }
     # "from the G20 summit in New Delhi": a setting, never a party (a Quad summit is its four); it is
     # set aside before "the two presidents" is completed with the article's pair.
-    if sent.pair and _TWO_SUBJECT.search(
-        sent.text, max(clause[0] - sent.start, at - sent.start - 40), at - sent.start
+    if (
+        sent.pair
+        and "the two " in sent.low[max(0, at - sent.start - 40) : at - sent.start]
+        and _TWO_SUBJECT.search(
+            sent.text, max(clause[0] - sent.start, at - sent.start - 40), at - sent.start
+        )
     ):
         return set(
             sent.pair
         )  # "... outside the Palace of Serbia, where the two leaders held talks"
     found = participants(sent, at, clause) - (venues - {"QUAD"})
-    left = {
-        m.code
-        for m in sent.mentions
-        if m.kind == "capital"
-        and _DEPARTED.search(sent.text, max(0, m.start - sent.start - 12), m.start - sent.start)
-    }
+    left = (
+        {
+            m.code
+            for m in sent.mentions
+            if m.kind == "capital"
+            and _DEPARTED.search(sent.text, max(0, m.start - sent.start - 12), m.start - sent.start)
+        }
+        if ("leav" in sent.low or "left" in sent.low or "depart" in sent.low)
+        else set()
+    )
     found -= (
         left  # "leaves Beijing on Saturday for Abu Dhabi, where he is to meet ...": not a party
     )

@@ -122,7 +122,7 @@ _FLOW = re.compile(
 
 def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
     """Trade targets and trade figures of one sentence."""
-    if sent.money and "last_target" in doc.notes and _previous_told(doc, sent):
+    if "last_target" in doc.notes and _previous_told(doc, sent):
         return []
     has_trade = "trade" in sent.families and bool(_TRADE.search(sent.low))
     carry = doc.notes.get("last_trade")
@@ -224,9 +224,10 @@ def _previous_told(doc: Doc, sent: Sent) -> bool:
     """ "... set a target of $100 billion by 2030. The previous goal, $30 billion by 2025, was overtaken":
     the target just set replaced that one."""
     last = doc.notes.get("last_target")
-    told = _PREVIOUS_SUBJECT.match(sent.text)
+    if last is None or last[0] != sent.index - 1 or _PREVIOUS_SUBJECT.match(sent.text) is None:
+        return False
     money = next((m for m in sent.money if m.currency == "USD"), None)
-    if last is None or last[0] != sent.index - 1 or told is None or money is None:
+    if money is None:
         return False
     last[1].fields.setdefault("previous_value_usd", money.value)
     if last[1].fields.get("previous_value_usd") is None:
