@@ -1298,9 +1298,13 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
     found -= (
         left  # "leaves Beijing on Saturday for Abu Dhabi, where he is to meet ...": not a party
     )
+    named = found
     found = with_pair(sent, found, _POINTER)
     if len(found) >= 2:
-        found -= _side_actors(sent)
+        side = _side_actors(sent)
+        # the pair a pointer brought in stays ("The two leaders agreed to meet again in the South Korean
+        # city of Gyeongju"); only the sentence's own side mentions are set aside
+        found -= (side - sent.pair) if found != named else side
     blocs = {m.code for m in sent.mentions if m.kind == "bloc" and m.code and m.code != "QUAD"}
     if len(found - blocs) >= 2:
         found -= blocs  # with two states at the table, a bloc named alongside is the setting

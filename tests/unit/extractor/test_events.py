@@ -2165,6 +2165,20 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             [],
             "2024-02-06",
         ),
+        (  # "the two leaders" stay the pair though a "South Korean city" is named
+            "Lee Jae-myung and Shigeru Ishiba met in Tokyo on Saturday. The two leaders agreed to meet again in "
+            "the South Korean city of Gyeongju at the end of October.",
+            [
+                {"type": "meeting_held", "actors": ["JPN", "KOR"], "location": "Tokyo"},
+                {
+                    "type": "meeting_announced",
+                    "actors": ["JPN", "KOR"],
+                    "location": "Gyeongju",
+                    "date": "2025-10",
+                },
+            ],
+            "2025-08-24",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
