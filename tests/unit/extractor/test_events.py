@@ -2179,6 +2179,15 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2025-08-24",
         ),
+        (  # "before the end of the year" is no clause of its own: the year of the visit to come
+            "Modi spoke by telephone with Putin on Friday. Ushakov said Putin would travel to India for the "
+            "annual bilateral summit before the end of the year.",
+            [
+                {"type": "meeting_held", "actors": ["IND", "RUS"], "format": "call"},
+                {"type": "meeting_announced", "actors": ["IND", "RUS"], "date": "2025"},
+            ],
+            "2025-08-08",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
