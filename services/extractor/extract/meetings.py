@@ -89,6 +89,11 @@ _COUNTED = re.compile(
 _THE_TWO_LEAD = re.compile(
     r"\W*(?:On \w+,?\s+)?[Tt]he two (?:ministers|foreign ministers|leaders|presidents|prime ministers|envoys|officials)\b"
 )
+_LATER_TODAY = re.compile(r"\b(?:[Ll]ater (?:on |in the day|that day|today)|[Ll]ater on \w+day)")
+_GOODS = re.compile(
+    r"\s+(?:[A-Z][\w-]+\s+)?(?:gas|oil|crude|grain|aid|support|funding|weapons|arms|shipments?|deliveries|payments?"
+    r"|loans?|investments?|supplies|imports|exports|the decision|the news|the move)\b"
+)
 _TRAVEL_CUE = re.compile(r"flies|travels|heads|leaves|departs|goes")
 _HIM = re.compile(r"\s+(?:him|her)\b")
 _TRAVELS_ON = re.compile(
@@ -749,6 +754,17 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
             where = last[1]
     if kind == "meeting_held" and (when is None or where is None):
         when, where = _same_trip(doc, sent, clause, at, actors, when, where)
+    if (
+        where is None
+        and kind == "meeting_announced"
+        and when is not None
+        and when.precision == "day"
+    ):
+        placed = doc.notes.get("placed_by_day", {}).get(when.iso)
+        if placed and placed[1].actors & actors and _LATER_TODAY.search(sent.text):
+            where = placed[1].fields.get(
+                "location"
+            )  # "... will hold a second round of talks later on Thursday"
     if where is None and kind == "meeting_announced":
         bound = _BOUND_FOR.search(sent.text, 0, at - sent.start)
         if (
@@ -1213,6 +1229,8 @@ def _usable(word: str, before: str, after: str) -> bool:
     if word.startswith(
         ("receiv", "welcom")
     ):  # "received EU chiefs Ursula von der Leyen and ...", not "a letter"
+        if word in {"receive", "welcome"} and _GUEST.match(after) and not _GOODS.match(after):
+            return True  # "Putin is expected to receive Singh at the Kremlin"
         if word in {"receive", "welcome"}:  # "will receive him"; not "are to receive Russian gas"
             return bool(
                 _HIM.match(after)

@@ -2188,6 +2188,22 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2025-08-08",
         ),
+        (  # talks "later on" the same day are where that day's meeting was; "is expected to receive Singh"
+            "BEIJING, Dec 7 - Charles Michel and Ursula von der Leyen met Xi Jinping in Beijing on Thursday. "
+            "Michel and von der Leyen will hold a second round of talks with Premier Li Qiang later on Thursday. "
+            "Putin is expected to receive Rajnath Singh at the Kremlin next week.",
+            [
+                {"type": "meeting_held", "actors": ["CHN", "EU"], "location": "Beijing"},
+                {
+                    "type": "meeting_announced",
+                    "actors": ["CHN", "EU"],
+                    "location": "Beijing",
+                    "date": "2023-12-07",
+                },
+                {"type": "meeting_announced", "actors": ["IND", "RUS"], "location": "Moscow"},
+            ],
+            "2023-12-07",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
