@@ -600,10 +600,10 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     if mood in {"negated", "hypothetical"}:
         return None
     if (
-        word == "talks"
-        and not own_when
-        and re.match(r"\s+(?:on|about|over)\s+(?:a|an|the)\b", after)
-    ):
+        (word == "talks" and not own_when) or word in {"consultations", "negotiations"}
+    ) and re.match(
+        r"\s+(?:on|about|over)\s+(?:a|an|the)\b", after
+    ):  # "agreed to launch consultations on the case during a video call on June 22": a process
         return None  # "agreed to restart talks on a trade deal": negotiations on a subject, no meeting named
     if (
         word in {"summits", "meetings", "visits"}

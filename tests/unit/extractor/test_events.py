@@ -2204,6 +2204,19 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2023-12-07",
         ),
+        (  # consultations "on the case" are a process; the video call they were agreed in is the meeting
+            "Wang Wentao and Valdis Dombrovskis agreed to launch consultations on the case during a video call "
+            "on June 22.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "EU"],
+                    "format": "video",
+                    "date": "2024-06-22",
+                }
+            ],
+            "2024-07-04",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
