@@ -16,7 +16,7 @@ _TARGET_NOUN = re.compile(
     r"\b(?:target|goal|objective|aim)\s+(?:of\s+)?(?:reaching\s+|hitting\s+)?$", re.IGNORECASE
 )
 _TARGET_VERB = re.compile(
-    r"\b(?:to|would|will|intends?|aims?|aimed|agreed|pledged|vowed|plans?|hopes?|seeks?|wants?|of)\s+"
+    r"\b(?:to|would|will|should|intends?|aims?|aimed|agreed|pledged|vowed|plans?|hopes?|seeks?|wants?|of)\s+"
     r"(?:\w+\s+){0,2}(?:boost|rais|increas|lift|expand|bring|tak|push|doubl|grow|reach|hit)\w*\b"
     r"[^.;]{0,40}\b(?:trade|turnover|commerce|exchanges|it|the figure|that figure|this figure|the volume|the total)\b[^.;]{0,50}$",
     re.IGNORECASE,
@@ -75,7 +75,7 @@ _PREVIOUS = re.compile(
     re.IGNORECASE,
 )
 _NOT_BILATERAL = re.compile(
-    r"\b(?:deficit|surplus|investment|investments|loans?|reserves|debt|market share|global|worldwide"
+    r"\b(?:deficit|surplus|imbalance|gap|investment|investments|loans?|reserves|debt|market share|global|worldwide"
     r"|(?:net )?(?:loss|profit|revenue|earnings|income|sales)\s+of|(?:overall|total) (?:[\w-]+ )?(?:exports|imports)|(?<!of )foreign trade(?! (?:ministry|minister|department|office|council|bank))|(?:import|export) bill)\b",
     re.IGNORECASE,
 )
@@ -388,7 +388,9 @@ def _money_fields(amount: Amount) -> dict[str, object]:
 def _flow(sent: Sent, anchor: int, actors: frozenset[str]) -> tuple[str, str | None]:
     flows = list(_FLOW.finditer(sent.text))
     lead = sent.text[: anchor - sent.start][-60:]
-    total = list(re.finditer(r"\b(?:trade|turnover)\b", lead, re.IGNORECASE))
+    total = list(
+        re.finditer(r"\b(?:trade|traded|turnover)\b", lead, re.IGNORECASE)
+    )  # "the two countries traded $762 billion"
     flow_near = list(_FLOW.finditer(lead))
     # "Bilateral trade reached $150 billion ..., and Brazilian exports to China totaled $89.7 billion":
     # the nearer word decides

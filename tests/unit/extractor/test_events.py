@@ -2217,6 +2217,17 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2024-07-04",
         ),
+        (  # an "imbalance" is no bilateral figure; "traded $X" is the total; "should help lift trade above $X"
+            "Von der Leyen said a trade imbalance had swollen to nearly 400 billion euros. The two countries "
+            "traded $762 billion in goods last year, with Canada the largest buyer of American exports. "
+            "Al-Zeyoudi said the agreement should help lift annual bilateral trade above $10 billion within five "
+            "years.",
+            [
+                {"type": "trade_volume", "value_usd": 762e9, "flow": "total", "period": "2024"},
+                {"type": "trade_target", "value_usd": 10e9},
+            ],
+            "2025-02-02",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
