@@ -231,7 +231,7 @@ _SUMMIT_AFTER = re.compile(r"\s+(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Tt]alks)\b"
 
 _POSSESSIVE_PLACE = re.compile(
     r"'s\s+(?:(?:north|south|east|west)\w*\s+|central\s+)?(?:[A-Z][\w-]+\s+){0,2}(?:province|region|city|town|port"
-    r"|capital|coast|border|island|islands|territory|prefecture|state)\b"
+    r"|capital|coast|border|island|islands|territory|prefecture|state|(?:de-escalation\s+)?zone)\b"
 )
 
 

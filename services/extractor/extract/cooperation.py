@@ -95,7 +95,7 @@ _STATEMENT = re.compile(
 
 
 _AROUND = re.compile(
-    r"\b(?:circl\w*|encircl\w*|around|near|approach\w*|toward|towards|close to|skirt\w*|circuit of"
+    r"\b(?:circl\w*|encircl\w*|around|near|off|approach\w*|toward|towards|close to|skirt\w*|circuit of"
     r"|circumnavigation of)\s+(?:the\s+)?$"
 )  # lower-cased text
 
@@ -126,13 +126,18 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
             sent.text[max(0, match.start() - 60) : match.start()]
         ):
             continue  # planned, pledged or denied drills are not drills held
-        actors = with_pair(sent, participants(sent, at, clause), _PLURAL)
+        pointed = not any(
+            m.code and clause[0] <= m.start < clause[1] for m in sent.mentions
+        ) and _PLURAL.search(sent.text, clause[0] - sent.start, at - sent.start)
+        # "The three navies staged an exercise ... after North Korea tested a missile": the navies pointed at
+        actors = with_pair(sent, set() if pointed else participants(sent, at, clause), _PLURAL)
         watched = {
             m.code
             for m in sent.mentions
             if m.code
             and _AROUND.search(sent.low, max(0, m.start - sent.start - 16), m.start - sent.start)
-        }
+            and not (m.code in sent.group and sent.low.startswith("off ", m.start - sent.start - 4))
+        }  # "off Alaska" is watched; "the three navies held an exercise off Cape Town" is a host
         if len(actors - watched) >= 2:
             actors -= (
                 watched  # "Chinese and Russian warships circle Japan": Japan watched, not drilling

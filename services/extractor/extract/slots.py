@@ -111,7 +111,8 @@ _TOWN = re.compile(
     r"|\boff (?P<e>[A-Z][a-z][\w'-]+(?: [A-Z][a-z][\w'-]+)?)"  # "drills continued off Richards Bay"
     # "along the M4 highway in Syria's northwestern Idlib province"
     r"|\b(?:in|along|near|across)\s+(?:the\s+)?(?:[A-Z][\w-]+'s\s+)?(?:(?:north|south|east|west)\w*\s+)?"
-    r"(?P<f>[A-Z][a-z][\w'-]+)\s+(?:province|region|governorate|prefecture)\b"
+    r"(?P<f>[A-Z][a-z][\w'-]+)\s+(?:province|region|governorate|prefecture|(?:de-escalation\s+)?zone)\b"
+    r"|\bat (?P<g>[A-Z][a-z][\w'-]+(?: [A-Z][a-z][\w'-]+)?) (?:air base|airbase|naval base|training ground)\b"
 )
 # "in Bogor, south of Jakarta": the place named by its bearing from another is not that other.
 # "welcomed Xi at the Union Buildings on Tuesday, ahead of the BRICS summit in Johannesburg"
@@ -129,7 +130,7 @@ _BEARING = re.compile(
 )  # "in Bogor, south of Jakarta", "a country estate south of San Francisco"; not "waters south of Jeju Island"
 
 
-_TOWN_CUE = re.compile(r"\b(?:of|in|off) [A-Z]")
+_TOWN_CUE = re.compile(r"\b(?:of|in|off|at) [A-Z]")
 # "flew to Hanoi directly from the G20 summit in New Delhi": where someone came from is not where
 # the event is.
 _ORIGIN = re.compile(
@@ -144,7 +145,7 @@ def _unlisted_place(sent: Sent, lo: int, hi: int) -> str | None:
     if not _TOWN_CUE.search(sent.text, lo - sent.start, stop):
         return None  # every form of _TOWN has "of" or "in" before a capitalised name
     town = _TOWN.search(sent.text, lo - sent.start, stop)
-    for group in ("d", "e", "f"):
+    for group in ("d", "e", "f", "g"):
         if (
             town
             and town[group]
@@ -152,7 +153,7 @@ def _unlisted_place(sent: Sent, lo: int, hi: int) -> str | None:
         ):
             return None  # "a BRICS summit in Brazil", "off Japan": a country, which the gazetteer already read
     return (
-        (town["a"] or town["b"] or town["c"] or town["d"] or town["e"] or town["f"])
+        (town["a"] or town["b"] or town["c"] or town["d"] or town["e"] or town["f"] or town["g"])
         if town and town.start() < hi - sent.start
         else None
     )

@@ -2228,6 +2228,26 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2025-02-02",
         ),
+        (  # "the three navies" of the leaders just listed; a base, a zone and a sea as places; "off Alaska" watched
+            "Biden, Kishida and Yoon met at Camp David. The three navies staged a ballistic missile defence "
+            "exercise in the Sea of Japan in July after North Korea tested a missile. Russian and Chinese "
+            "bombers flew a joint patrol over the Bering Sea on Wednesday, the first time they have operated "
+            "together off Alaska. Thai and Chinese air force units began a joint exercise at Udon Thani air "
+            "base on Monday. Russian and Turkish servicemen carried out a joint patrol in Syria's Idlib "
+            "de-escalation zone on Sunday.",
+            [
+                {"type": "meeting_held", "actors": ["JPN", "KOR", "USA"], "location": "Camp David"},
+                {
+                    "type": "military_exercise",
+                    "actors": ["JPN", "KOR", "USA"],
+                    "location": "Sea of Japan",
+                },
+                {"type": "military_exercise", "actors": ["CHN", "RUS"], "location": "Bering Sea"},
+                {"type": "military_exercise", "actors": ["CHN", "THA"], "location": "Udon Thani"},
+                {"type": "military_exercise", "actors": ["RUS", "TUR"], "location": "Idlib"},
+            ],
+            "2023-08-19",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
