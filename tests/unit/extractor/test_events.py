@@ -2248,6 +2248,12 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2023-08-19",
         ),
+        (  # Japan's trade ministry by its name, warning it could strike Korea off its white list
+            "The Ministry of Economy, Trade and Industry also warned that it could strike South Korea off its "
+            '"white list" of trusted trading partners.',
+            [{"type": "sanctions_threatened", "by": ["JPN"], "target": ["KOR"]}],
+            "2019-07-01",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
