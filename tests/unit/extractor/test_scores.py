@@ -6,8 +6,8 @@
   40, 40 and sixteen times 30 articles written by helpers who never saw the rules, each scored once before any
   rule was written for it (first F1 in docs/EXTRACTION.md), then used to generalise the rules (never to special-case a sentence);
 - blind12, blind17, blind20, blind23 and blind24: 30 articles each, written blind to the rules and never tuned on
-  (their errors never read; F1 0.81, 0.85, 0.80, 0.74 and 0.76 on 2026-12-01, blind23 and blind24 scored once at
-  the end of the round): the honest estimate for unseen news (docs/EXTRACTION.md).
+  (their errors never read; F1 0.81, 0.86, 0.80, 0.74 and 0.78 on 2026-12-01, blind23 and blind24 first scored
+  near the end of the second round): the honest estimate for unseen news (docs/EXTRACTION.md).
 
 The floors sit a little under the measured scores, so that a change that loses events fails here.
 """
@@ -74,31 +74,31 @@ def test_seeds_meet_the_target() -> None:
         ("devset", 0.96, 0.96),
         ("heldout", 0.98, 0.96),
         ("blind", 0.97, 0.97),
-        ("blind2", 0.95, 0.92),
-        ("blind3", 0.92, 0.90),
-        ("blind4", 0.97, 0.94),
+        ("blind2", 0.97, 0.93),
+        ("blind3", 0.92, 0.91),
+        ("blind4", 0.97, 0.95),
         ("blind5", 0.93, 0.91),
-        ("blind6", 0.94, 0.93),
+        ("blind6", 0.96, 0.96),
         ("blind7", 0.96, 0.94),
-        ("blind8", 0.92, 0.91),
+        ("blind8", 0.95, 0.93),
         ("blind9", 0.98, 0.97),
         ("blind10", 0.93, 0.91),
         ("blind11", 0.96, 0.93),
-        ("blind13", 0.97, 0.94),
-        ("blind14", 0.94, 0.88),
+        ("blind13", 0.98, 0.95),
+        ("blind14", 0.94, 0.89),
         ("blind15", 0.92, 0.86),
         ("blind16", 0.91, 0.92),
-        ("blind18", 0.89, 0.88),
+        ("blind18", 0.92, 0.90),
         ("blind19", 0.85, 0.86),
         ("blind21", 0.94, 0.88),
         ("blind22", 0.95, 0.88),
-        ("blind25", 0.80, 0.81),
-        ("blind26", 0.91, 0.90),
+        ("blind25", 0.82, 0.82),
+        ("blind26", 0.92, 0.91),
         ("blind12", 0.82, 0.79),
-        ("blind17", 0.87, 0.83),
+        ("blind17", 0.87, 0.84),
         ("blind20", 0.79, 0.78),
         ("blind23", 0.79, 0.72),
-        ("blind24", 0.78, 0.74),
+        ("blind24", 0.79, 0.76),
     ],
 )
 def test_other_pairs_and_years(name: str, precision: float, f1: float) -> None:
