@@ -9,6 +9,7 @@ from services.extractor.extract.slots import Draft, event_date, place, source
 _DEAL = (
     r"(?:deals?|agreements?|contracts?|pacts?|accords?|treaty|treaties|memorand(?:ums?|a)(?: of understanding)?"
     r"|MoUs?|protocols?|currency swap|swap line|swap|documents|ceasefire|cease-fire|armistice"
+    r"|(?:action\s+)?plans?(?=\s+(?:to|for|on|of)\s)|road\s?maps?"  # "signed a three-year action plan to ..."
     r"|(?:trade|investment|economic)(?:\s+and\s+(?:trade|investment|economic))?\s+partnership)"
 )
 _TRIGGER = re.compile(
@@ -39,7 +40,8 @@ _DOMAINS = (
     (
         "energy",
         r"gas|oil|lng|pipelines?|energy|nuclear|power plants?|electricity|coal|crude|petroleum|uranium"
-        r"|reactors?|hydrocarbons?|Power of Siberia",
+        r"|reactors?|hydrocarbons?|Power of Siberia|hydrogen|ammonia|renewables?|renewable energy|solar|wind power"
+        r"|clean energy|green energy|power grids?",
     ),
     (
         "military",
@@ -95,9 +97,10 @@ _NOT_DONE = re.compile(
 _AFTER_CLAUSE = re.compile(r"\W*(?:after|since|when|before|once|until)\s(?!which)", re.IGNORECASE)
 # "28 agreements were signed during the visit": the article's two parties
 _POINTER = re.compile(
-    rf"{ANAPHOR.pattern}|\b(?:during|at the end of|on the sidelines of) the (?:visit|summit|talks|trip)\b",
+    rf"{ANAPHOR.pattern}|\b(?:during|at the end of|on the sidelines of|after) the (?:visit|summit|talks|trip|meeting)\b",
     re.IGNORECASE,
 )
+_DURING_IT = re.compile(r"\b(?:[Dd]uring|[Aa]t the end of|[Aa]fter|[Ff]ollowing) the (?:meeting|talks|visit)\b")
 _PAIR_SUBJECT = re.compile(
     r"\W*(?:[A-Z]\w+ \w+,\s*)?(?:the|both) (?:two )?(?:governments|sides|countries|nations|leaders|presidents|ministers)\b",
     re.IGNORECASE,
@@ -153,6 +156,15 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             continue  # "The exercise came days after North Korea and Russia signed a treaty": a reference
         own = participants(sent, at, clause)
         actors = with_pair(sent, own, _POINTER)
+        met = doc.notes.get("last_meeting")
+        if (
+            len(own) < 2
+            and met
+            and met[0] >= sent.index - 1
+            and own <= met[1]
+            and _DURING_IT.search(sent.text)
+        ):
+            actors = set(met[1])  # "Albanese met Boric ... During the meeting, the ministers signed ..."
         if sent.pair and _PAIR_SUBJECT.match(sent.text, clause[0] - sent.start):
             # "The two governments signed 18 agreements, including one on the Budapest-Belgrade railway";
             # the two who met in the sentence before, when they are not the article's pair ("On Tuesday in

@@ -2254,6 +2254,17 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             [{"type": "sanctions_threatened", "by": ["JPN"], "target": ["KOR"]}],
             "2019-07-01",
         ),
+        (  # an action plan signed; a memorandum signed "during the meeting" is the pair's; hydrogen is energy
+            "Meloni held talks with Premier Li Qiang, after which the two governments signed a three-year action "
+            "plan to implement their partnership. Albanese met Boric in Santiago on Monday. During the meeting, "
+            "the ministers signed a Memorandum of Understanding on green hydrogen.",
+            [
+                {"type": "agreement_signed", "actors": ["CHN", "ITA"]},
+                {"type": "meeting_held", "actors": ["AUS", "CHL"], "location": "Santiago"},
+                {"type": "agreement_signed", "actors": ["AUS", "CHL"], "domain": "energy"},
+            ],
+            "2024-07-29",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
