@@ -100,7 +100,9 @@ _POINTER = re.compile(
     rf"{ANAPHOR.pattern}|\b(?:during|at the end of|on the sidelines of|after) the (?:visit|summit|talks|trip|meeting)\b",
     re.IGNORECASE,
 )
-_DURING_IT = re.compile(r"\b(?:[Dd]uring|[Aa]t the end of|[Aa]fter|[Ff]ollowing) the (?:meeting|talks|visit)\b")
+_DURING_IT = re.compile(
+    r"\b(?:[Dd]uring|[Aa]t the end of|[Aa]fter|[Ff]ollowing) the (?:meeting|talks|visit)\b"
+)
 _PAIR_SUBJECT = re.compile(
     r"\W*(?:[A-Z]\w+ \w+,\s*)?(?:the|both) (?:two )?(?:governments|sides|countries|nations|leaders|presidents|ministers)\b",
     re.IGNORECASE,
@@ -164,7 +166,9 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             and own <= met[1]
             and _DURING_IT.search(sent.text)
         ):
-            actors = set(met[1])  # "Albanese met Boric ... During the meeting, the ministers signed ..."
+            actors = set(
+                met[1]
+            )  # "Albanese met Boric ... During the meeting, the ministers signed ..."
         if sent.pair and _PAIR_SUBJECT.match(sent.text, clause[0] - sent.start):
             # "The two governments signed 18 agreements, including one on the Budapest-Belgrade railway";
             # the two who met in the sentence before, when they are not the article's pair ("On Tuesday in
@@ -328,6 +332,13 @@ def _per_partner(
     return out
 
 
+_INCLUDING = re.compile(r",?\s+including\s+(?:(?!\s+and\s+(?:a|an|another)\b)[^,.;]){0,80}")
+_ANOTHER = re.compile(
+    r"\s+and\s+(?:another|an?)\s+(?:(?:one|deal|agreement|memorandum|protocol|pact|contract|MoU)\s+)?"
+    r"(?P<words>(?:on|to|for|covering|about)\s+(?:[^,.;]|[,.](?=\d)){0,80})"
+)
+
+
 def _own_domain(words: str) -> str | None:
     """The domain a deal's own words name, if any."""
     for name, pattern in _DOMAIN_RES:
@@ -343,6 +354,12 @@ def _second_deal(sent: Sent, match: re.Match[str], first: Draft) -> list[Draft]:
         return []
     second = _SECOND_DEAL.match(sent.text, match.end())
     domain = _own_domain(second["words"]) if second else None
+    if (
+        second is None
+    ):  # "signed 18 agreements, including one on nuclear energy and another on the railway"
+        listed = _INCLUDING.match(sent.text, match.end())
+        second = _ANOTHER.match(sent.text, listed.end()) if listed else None
+        domain = (_own_domain(second["words"]) or "other") if second else None
     if second is None or domain is None or domain == first.fields.get("domain"):
         return []
     draft = Draft(
@@ -362,7 +379,8 @@ def _deal_words(sent: Sent, match: re.Match[str]) -> str:
     """The words naming the deal itself ("a new 30-year oil and gas deal"), without the verb."""
     if match["verb"]:
         named = re.match(
-            r",?\s+including\s+[^,.;]{0,60}|\s+(?:on|for|concerning|regarding)\s+[^,.;]{0,60}",
+            r",?\s+including\s+(?:(?!\s+and\s+(?:a|an|another)\b)[^,.;]){0,80}"
+            r"|\s+(?:on|for|concerning|regarding)\s+[^,.;]{0,60}",
             sent.text[match.end() :],
         )  # "signed a Treaty on Mutual Legal Assistance in Criminal Matters": what it is about
         # "signed four documents, including a water cooperation agreement": the one named names them

@@ -2265,6 +2265,18 @@ def test_phrasings_of_one_visit(text: str, expected: list[dict[str, Any]], publi
             ],
             "2024-07-29",
         ),
+        (  # "including one on X and another on Y": two deals when their subjects differ; not two of one kind
+            "Hungary and China signed 18 agreements, including one on cooperation in the peaceful use of nuclear "
+            "energy and another on the Budapest-Belgrade railway. India and Russia signed 28 agreements, "
+            "including a programme of military-technical cooperation and a contract for the joint production of "
+            "600,000 assault rifles.",
+            [
+                {"type": "agreement_signed", "actors": ["CHN", "HUN"], "domain": "energy"},
+                {"type": "agreement_signed", "actors": ["CHN", "HUN"], "domain": "other"},
+                {"type": "agreement_signed", "actors": ["IND", "RUS"], "domain": "military"},
+            ],
+            "2024-05-10",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_first_and_second_sets(
