@@ -99,8 +99,9 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for match in _END.finditer(text, start, end):
         cut = match.start() + 1 if match["stop"] else match.start()
         if match["stop"] == ".":
-            before = text[cursor:cut]
-            word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before.strip() else ""
+            # the word the stop ends: look back from the stop only, not over the whole sentence so far
+            last = text[max(cursor, text.rfind(" ", cursor, cut) + 1) : cut].split()
+            word = last[-1].rstrip(".").lower() if last else ""
             if word in _ABBREV or len(word) == 1:
                 continue
         spans.append((cursor, cut))
