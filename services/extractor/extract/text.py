@@ -33,9 +33,12 @@ _BOILERPLATE = re.compile(
 )
 _LINE = re.compile(r"[^\n]+")
 _BULLET = re.compile(r"^[\s•*\-\u2022]*")
-# Each branch starts with its punctuation mark, so the engine scans for [.!?:] in C instead of trying a
-# lookbehind at every character. A sentence ends after [.!?] or before a colon ("Putin said: The ...").
-_END = re.compile(r"""(?P<stop>[.!?])["')\]]*\s+(?=["'(\[]?[A-Z0-9])|:(?<=[a-z0-9]:)\s+(?=[A-Z])""")
+# A sentence ends after [.!?] or before a colon ("Putin said: The ..."). The pattern opens with one
+# character class, so the engine skips in C to the next [.!?:] (a top-level alternation would be tried
+# at every character); lookbehinds then tell the two cases apart.
+_END = re.compile(
+    r"""(?P<stop>[.!?:])(?:(?<!:)["')\]]*\s+(?=["'(\[]?[A-Z0-9])|(?<=[a-z0-9]:)\s+(?=[A-Z]))"""
+)
 _ABBREV = frozenset(
     "mr mrs ms dr st no gen lt col maj capt sgt adm prof sen rep gov pres jr sr vs corp inc co ltd"
     " jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave dept est approx u.s u.k u.n e.u"
@@ -97,8 +100,9 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
     for match in _END.finditer(text, start, end):
-        cut = match.start() + 1 if match["stop"] else match.start()
-        if match["stop"] == ".":
+        stop = match["stop"]
+        cut = match.start() if stop == ":" else match.start() + 1
+        if stop == ".":
             # the word the stop ends: look back from the stop only, not over the whole sentence so far
             last = text[max(cursor, text.rfind(" ", cursor, cut) + 1) : cut].split()
             word = last[-1].rstrip(".").lower() if last else ""
