@@ -263,6 +263,11 @@ def located(sent: Sent, mention: Mention) -> bool:
         and _POSSESSIVE_PLACE.match(sent.text, mention.end - sent.start)
     ):
         return True  # "a patrol in Syria's northwestern Idlib province": where, not who
+    if mention.kind == "capital" and before.endswith((" and ", " or ")):
+        gap = 5 if before.endswith(" and ") else 4
+        previous = [m for m in sent.mentions if m.end == mention.start - gap]
+        # "the defence ministries in Tokyo and Seoul said": both towns are where, not who
+        return bool(previous) and previous[0].kind == "capital" and located(sent, previous[0])
     if mention.kind != "country" or not before.endswith(", "):
         return False
     previous = [m for m in sent.mentions if m.end == mention.start - 2]

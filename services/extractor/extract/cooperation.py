@@ -100,6 +100,12 @@ _AROUND = re.compile(
 )  # lower-cased text
 
 
+_COUNTERED = re.compile(
+    r"\b(?:to counter|countering|against|to deter|deterring|in response to|responding to|aimed at|targeting"
+    r"|simulating|to track|tracking)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}$"
+)  # lower-cased text
+
+
 def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
     """Joint drills, patrols or exercises of two or more states (one per place a sentence names)."""
     found: list[Draft] = []
@@ -138,6 +144,15 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
             and _AROUND.search(sent.low, max(0, m.start - sent.start - 16), m.start - sent.start)
             and not (m.code in sent.group and sent.low.startswith("off ", m.start - sent.start - 4))
         }  # "off Alaska" is watched; "the three navies held an exercise off Cape Town" is a host
+        watched |= {
+            m.code
+            for m in sent.mentions
+            if m.code
+            and m.start > end
+            and _COUNTERED.search(
+                sent.low, max(end, m.start - 40) - sent.start, m.start - sent.start
+            )
+        }  # "held a missile defence drill ... to counter North Korean threats": the threat, not a party
         if len(actors - watched) >= 2:
             actors -= (
                 watched  # "Chinese and Russian warships circle Japan": Japan watched, not drilling
@@ -226,6 +241,12 @@ def _story_day(doc: Doc) -> Resolved | None:
     )
 
 
+_AFTERWARDS = re.compile(
+    r"\W*(?:Afterwards|Afterward|After(?:wards)? the (?:talks|meeting|summit)|Following the (?:talks|meeting)"
+    r"|At the end of the (?:talks|meeting|summit)|Later(?: that day)?),?\s"
+)
+
+
 def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
     """A joint statement or declaration that was issued (not one that will be)."""
     if "statement" not in sent.families:
@@ -293,6 +314,17 @@ def read_statements(doc: Doc, sent: Sent) -> list[Draft]:
     # The statement's own clause dates it ("The two leaders, who last met when Xi travelled to Moscow in
     # March 2023, issued a joint statement"); without one, merge() takes the date of its meeting.
     draft.date = _statement_date(doc, sent, clause, at)
+    last = doc.notes.get("last_date")
+    if (
+        draft.date is None
+        and last is not None
+        and last[0] == sent.index - 1
+        and draft.actors <= last[2]
+        and _AFTERWARDS.match(sent.text, clause[0] - sent.start)
+    ):
+        draft.date = last[
+            1
+        ]  # "... held talks on Tuesday. Afterwards they signed a joint statement"
     if draft.date is None and _SAID_IN.search(sent.text, max(0, match.start() - 30), match.end()):
         draft.date = _story_day(doc)  # "Britain, France and Germany said in a joint statement"
     doc.notes["statement"] = draft.actors

@@ -124,6 +124,13 @@ _CAPITAL_AFTER = re.compile(
     r" capital(?! (?:city of|of|markets?|flows?|goods|spending|investment|controls?|gains))\b"
 )
 
+# "the Uzbek city of Samarkand", "the Chinese port city of Tianjin": the adjective says where, not who.
+_TOWN_OF_AFTER = re.compile(
+    r"(?: (?:port|resort|coastal|border|northern|southern|eastern|western|central|northeastern|northwestern"
+    r"|southeastern|southwestern|industrial|capital|garrison|frontline|Black Sea|Baltic|Arctic|Pacific))*"
+    r" (?:city|town|port|village|region|province|island|enclave|exclave) of [A-Z]"
+)
+
 
 def _variants() -> dict[str, tuple[str, Entry]]:
     """Each surface as written, capitalised and in capitals; acronyms only as written."""
@@ -185,6 +192,8 @@ def tag(text: str) -> list[Mention]:
             continue  # "a Central or Eastern European country": a region, not the bloc
         if entry.kind in {"country", "demonym"} and _CURRENCY.match(text, end):
             continue  # "the U.S. dollar", "Chinese yuan": a currency, not the state acting
+        if entry.kind == "demonym" and _TOWN_OF_AFTER.match(text, end):
+            continue
         seen.add(surface)
         capital = _CAPITAL_AFTER.match(text, end) if entry.kind == "demonym" else None
         if capital and entry.code in CAPITAL_OF:  # "met in the Kazakh capital on Wednesday"

@@ -141,7 +141,8 @@ _JOINED = re.compile(
 _INVITED = re.compile(
     r"\s+(?:(?:his|her|their|the)\s+)?(?:[A-Z][\w.'-]*\s+|(?:counterparts?|leaders?|president|prime minister)\s+){1,5}"
     r"to\s+(?:visit|attend|come to|travel to|make a|pay a|join)\b"
-)
+    r"|\s+(?:[A-Z][\w.'-]*\s+){1,3}to\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:later|next|this|in|on|for)\b"
+)  # "invited Putin to Beijing later this year"
 _CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b", re.IGNORECASE)
 _SPEAK_OK = re.compile(
     r"^\s+(?:(?:today|yesterday|again|separately|briefly|on (?-i:[A-Z])\w+day)\s+)?"
@@ -160,6 +161,10 @@ _TOGETHER = re.compile(
 )
 _VIDEO = re.compile(r"\bvideo|virtual|online|videoconference", re.IGNORECASE)
 _CALL = re.compile(r"\b(?:phone|telephone|call|phoned|telephoned|conversation)\b", re.IGNORECASE)
+_FACE_TO_FACE = re.compile(
+    r"\b(?:over|at)\s+(?:an?\s+)?(?:\w+\s+)?(?:dinner|lunch|breakfast|tea|banquet)\b|face[- ]to[- ]face|in person",
+    re.IGNORECASE,
+)
 _MET_NEEDS = re.compile(
     r"(?:\s+[\w'-]+){0,4}?\s+(?:needs?|demands?|targets?|goals?|obligations?|requirements?"
     r"|criteria|standards?|expectations?|deadlines?|conditions?)\b",
@@ -1358,7 +1363,21 @@ def _format(doc: Doc, sent: Sent, clause: tuple[int, int], word: str, when: obje
     window = sent.text[clause[0] - sent.start : clause[1] - sent.start]
     if _VIDEO.search(window):
         return "video"
-    if _CALL.search(window) or word == "chat":
+    call = _CALL.search(window)
+    if (
+        call
+        and call.group().lower() == "conversation"
+        and (
+            _FACE_TO_FACE.search(window)
+            or any(
+                m.place and located(sent, m)
+                for m in sent.mentions
+                if clause[0] <= m.start < clause[1]
+            )
+        )
+    ):
+        call = None  # "talks in the Kremlin, after an informal conversation over dinner": in person
+    if call or word == "chat":
         for hint in doc.notes.get("meeting_hints", []):
             if isinstance(when, Resolved) and when.iso.startswith(hint[1]) and hint[0] == "video":
                 return "video"  # a call told "by phone" is never made in person by a hint

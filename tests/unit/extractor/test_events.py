@@ -2283,3 +2283,69 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
     text: str, expected: list[dict[str, Any]], published: str
 ) -> None:
     check(text, expected, published)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "published"),
+    [
+        (  # "the Uzbek city of Samarkand": the adjective says where, not who takes part
+            "Erdogan will fly to Sochi on Monday for talks with Putin. The two leaders last met in the Uzbek city "
+            "of Samarkand in September.",
+            [
+                {"type": "meeting_announced", "actors": ["RUS", "TUR"], "location": "Sochi"},
+                {
+                    "type": "meeting_held",
+                    "actors": ["RUS", "TUR"],
+                    "location": "Samarkand",
+                    "date": "2022-09",
+                },
+            ],
+            "2022-10-01",
+        ),
+        (  # a conversation over dinner, in a named place, is in person; the statement "afterwards" has its day
+            "Xi and Macron held talks and a long conversation over tea in Guangzhou on Friday. Afterwards they "
+            "issued a joint statement on climate.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "FRA"],
+                    "location": "Guangzhou",
+                    "date": "2023-04-07",
+                    "format": "in_person",
+                },
+                {"type": "joint_statement", "actors": ["CHN", "FRA"], "date": "2023-04-07"},
+            ],
+            "2023-04-08",
+        ),
+        (  # an invitation to a capital "later this year" announces a visit
+            "Lula invited Xi to Brasilia later this year for the opening of a new bridge.",
+            [
+                {
+                    "type": "meeting_announced",
+                    "actors": ["BRA", "CHN"],
+                    "location": "Brasilia",
+                    "date": "2024",
+                }
+            ],
+            "2024-03-02",
+        ),
+        (  # the ministries "in Tokyo and Seoul" report; the threat a drill counters takes no part in it
+            "Two Chinese and two Russian bombers flew a joint patrol over the East China Sea on Tuesday, the "
+            "defence ministries in Tokyo and Seoul said. In April, the navies of Japan, South Korea and the "
+            "United States held a missile defence drill to counter North Korean threats.",
+            [
+                {
+                    "type": "military_exercise",
+                    "actors": ["CHN", "RUS"],
+                    "location": "East China Sea",
+                },
+                {"type": "military_exercise", "actors": ["JPN", "KOR", "USA"]},
+            ],
+            "2023-06-07",
+        ),
+    ],
+)
+def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
+    text: str, expected: list[dict[str, Any]], published: str
+) -> None:
+    check(text, expected, published)
