@@ -413,8 +413,11 @@ def _domain(doc: Doc, sent: Sent, deal: str) -> str:
             and (s.index != sent.index + 1 or any(p.search(own) for _, p in _DOMAIN_RES[:-1]))
         )
     ]
-    for text in (*listed, _CEREMONY.sub("", sent.text), *reversed(before)):
+    for text in (*listed, own, *reversed(before)):
         for name, pattern in _DOMAIN_RES[:-1]:
             if pattern.search(text):
                 return name
+        if text is own and _OTHER_DOMAIN.search(own):
+            return "other"  # "signed an agreement under which Tokyo will provide a lunar rover": not the
+            # defence talks of the sentences before
     return "trade" if _DOMAIN_RES[-1][1].search(sent.text) else "other"

@@ -330,6 +330,8 @@ def _participants(sent: Sent, lo: int, hi: int) -> set[str]:
 _TITLED = re.compile(
     r"\s+(?:President|Prime Minister|Premier|Chancellor|Foreign Minister|Defen[cs]e Minister|King|Emir|Crown Prince"
     r"|leader)\s+(?-i:[A-Z])"
+    # "the American president brought Kishida and Yoon together": a leader by title alone
+    r"|\s+(?:president|prime minister|premier|chancellor|leader)\b(?!\s*(?:'s|-elect))"
 )
 _GROUP = re.compile(
     r"\b(?:the|all|all the|of the)\s+(?P<n>three|four|five)(?:\s+(?:countries|nations|states|governments|leaders|sides"

@@ -8,7 +8,8 @@ from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.slots import NOT_EVENT_DATE, Draft, event_date, place, source
 
 _DRILL = (
-    r"(?:exercises?|drills?|patrols?|war ?games|manoeuvres|maneuvers|flights|missions|naval games)"
+    r"(?:exercises?|drills?|patrols?|war ?games|manoeuvres|maneuvers|flights|missions|naval games"
+    r"|maritime (?:cooperative )?activit(?:y|ies))"
 )
 _EXERCISE = re.compile(
     rf"\b(?:joint|combined|bilateral|trilateral|three-way)\s+(?:[\w-]+\s+){{0,4}}?{_DRILL}\b"

@@ -167,6 +167,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "flights",
         "missions",
         "naval games",
+        "maritime activit",
+        "maritime cooperative activit",
     ),
     "statement": ("joint", "declared", "together", "declaration"),
 }

@@ -782,6 +782,18 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         elif clause[1] < sent.end and _HOSTS_SUMMIT.match(sent.text, clause[1] - sent.start):
             # "are due to meet again in October, when Russia hosts the BRICS summit in the city of Kazan"
             where = place(sent, clause[1], sent.end, clause[1])
+    if (
+        where is None
+        and kind == "meeting_announced"
+        and word.startswith(("host", "receiv", "welcom"))
+    ):
+        filed = doc.notes.get("dateline")
+        host = next(
+            (m.code for m in sent.mentions if m.code and clause[0] <= m.start < at),
+            None,
+        )
+        if filed and host == filed[1] and host in actors:
+            where = filed[0]  # "WASHINGTON - ... Biden will host Kishida and Marcos on Thursday"
     draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
     if where is None and kind == "meeting_held" and when is not None and not (reference and noun):
         where = _sentence_place(sent) or _town(doc, sent)

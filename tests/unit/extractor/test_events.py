@@ -2343,6 +2343,49 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             ],
             "2023-06-07",
         ),
+        (  # "the American president" is a leader by title; a deal's own sentence names its field before the
+            # defence talk of the sentences before; a host named in the dateline's capital hosts there
+            "WASHINGTON, May 3 - The allies are close. Marles met Hegseth on Friday to discuss missiles and "
+            "submarines. On Thursday, "
+            "the two science ministers signed an agreement under which Australia will build a lunar rover. "
+            "Trump will host Albanese on Tuesday. Last year the American president hosted Kishida and Yoon at "
+            "Camp David for a summit.",
+            [
+                {"type": "meeting_held", "actors": ["AUS", "USA"], "date": "2025-05-02"},
+                {"type": "agreement_signed", "actors": ["AUS", "USA"], "domain": "other"},
+                {
+                    "type": "meeting_announced",
+                    "actors": ["AUS", "USA"],
+                    "location": "Washington",
+                    "date": "2025-05-06",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["JPN", "KOR", "USA"],
+                    "location": "Camp David",
+                    "date": "2024",
+                },
+            ],
+            "2025-05-03",
+        ),
+        (  # a "maritime cooperative activity" is a joint drill; ministers the gazetteer now lists by name
+            "The navies of Japan and the Philippines held a maritime cooperative activity in the South China "
+            "Sea on Sunday. Teodoro and Shin Won-sik held talks in Manila on Monday.",
+            [
+                {
+                    "type": "military_exercise",
+                    "actors": ["JPN", "PHL"],
+                    "location": "South China Sea",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["KOR", "PHL"],
+                    "location": "Manila",
+                    "date": "2024-06-03",
+                },
+            ],
+            "2024-06-04",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
