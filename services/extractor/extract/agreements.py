@@ -186,7 +186,7 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             confidence=0.7,
             attributed_to=source(sent),
         )
-        draft.fields["domain"] = _domain(doc, sent, _deal_words(sent, match))
+        draft.fields["domain"] = _domain(doc, sent, _deal_words(sent, match), match.start())
         amount = _value(sent, at, end)
         if amount is not None:
             key = "value_usd" if amount[1] == "USD" else "amount"
@@ -392,8 +392,48 @@ def _deal_words(sent: Sent, match: re.Match[str]) -> str:
     return sent.text[max(0, match.start() - 40) : match.start()].rsplit(",", 1)[-1] + match.group()
 
 
-def _domain(doc: Doc, sent: Sent, deal: str) -> str:
+_FIELD_LIST = re.compile(
+    r"\b(?:in|on|covering|including|spanning|ranging from)\s+(?:areas such as\s+|fields such as\s+)?"
+    r"(?P<items>(?:[\w-]+(?:\s+[\w-]+)?,\s+){2,}(?:and\s+)?[\w-]+(?:\s+[\w-]+)?)"
+)
+
+
+def _mixed(text: str, at: int) -> bool:
+    """A package whose documents the sentence lists over three or more fields, two of them different
+    named ones or one named and one outside them: a mixed package, of no one field."""
+    found = _FIELD_LIST.search(text, at)
+    if found is None or found.start() - at > 120:
+        return False
+    fields = set()
+    for item in re.split(r",\s+(?:and\s+)?|\s+and\s+", found["items"]):
+        named = next((name for name, p in _DOMAIN_RES if p.search(item)), None)
+        fields.add(named or ("other" if _OTHER_DOMAIN.search(item) else "?"))
+    return len(fields - {"?"}) >= 2
+
+
+_CURRENCY_NAMES = frozenset(
+    {"yuan", "renminbi", "reais", "rupees", "rouble", "roubles", "ruble", "rubles"}
+)
+
+
+def _nearest_domain(text: str, at: int) -> str | None:
+    """The named field whose word stands nearest the deal's trigger ("the fruit of a supply contract that
+    Gazprom and China National Petroleum Corp signed": petroleum, not fruit)."""
+    best: tuple[int, str] | None = None
+    for name, pattern in _DOMAIN_RES[:-1]:
+        for found in pattern.finditer(text):
+            if found.group().lower() in _CURRENCY_NAMES:
+                continue  # "5,000 crore rupees", "a Yuan-class submarine": a price or a name, not a field
+            distance = abs(found.start() - at)
+            if best is None or distance < best[0]:
+                best = (distance, name)
+    return best[1] if best else None
+
+
+def _domain(doc: Doc, sent: Sent, deal: str, at: int = 0) -> str:
     """The deal's own words decide first, then the subject matter of its sentence and the two before."""
+    if _mixed(sent.text, at):
+        return "other"  # "signed 23 agreements on cooperation in infrastructure, mining, agriculture, health"
     for name, pattern in _DOMAIN_RES:
         if pattern.search(deal):
             return name
@@ -414,6 +454,10 @@ def _domain(doc: Doc, sent: Sent, deal: str) -> str:
         )
     ]
     for text in (*listed, own, *reversed(before)):
+        if text is own:
+            nearest = _nearest_domain(own, at)
+            if nearest:
+                return nearest
         for name, pattern in _DOMAIN_RES[:-1]:
             if pattern.search(text):
                 return name

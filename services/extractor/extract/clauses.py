@@ -186,7 +186,7 @@ def modality(
             and _CALLED_OFF_BEFORE_LOW.search(low, max(0, at - 60), at)
         )
         or _DENIED_LOW.search(low[max(0, lo - 70) : lo])
-        or _CALLED_OFF_LOW.search(low, end - sent.start, min(len(low), end - sent.start + 150))
+        or _called_off_after(low, end - sent.start)
     ):
         return "negated"
     hypo = _hypothetical(window, window_low)
@@ -224,6 +224,15 @@ _NOT_HELD_LOW = _low(_NOT_HELD)
 _CALLED_OFF_BEFORE_LOW = _low(_CALLED_OFF_BEFORE)
 _DENIED_LOW = _low(_DENIED)
 _CALLED_OFF_LOW = _low(_CALLED_OFF)
+
+
+def _called_off_after(low: str, pos: int) -> bool:
+    """ "the summit ... was postponed"; not "in a visit that had been postponed from late March", which
+    was moved, then made."""
+    found = _CALLED_OFF_LOW.search(low, pos, min(len(low), pos + 150))
+    return found is not None and not low.startswith(" from ", found.end())
+
+
 _FUTURE_LOW = _low(FUTURE)
 
 

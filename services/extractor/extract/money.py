@@ -265,6 +265,38 @@ def find_money(text: str, low: str, lo: int = 0, hi: int | None = None) -> list[
                 if inner and inner[0].currency == "USD":
                     amount = Amount(match.start(), paren.end(), inner[0].value, "USD")
         out.append(amount)
+    return _restated(text, out) if len(out) > 1 else out
+
+
+# "50 billion yuan, or 26 billion riyals, about US$6.93 billion": the same sum restated, in dollars last
+_RESTATED_GAP = re.compile(
+    r",?\s*(?:or|i\.e\.|that is|equal to|equivalent to)?\s*(?:about|around|roughly|some|approximately|nearly"
+    r"|almost|over|more than)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _restated(text: str, amounts: list[Amount]) -> list[Amount]:
+    """An amount in another currency followed by the same sum in others, dollars among them, counts once,
+    at the dollar value the text gives."""
+    out: list[Amount] = []
+    i = 0
+    while i < len(amounts):
+        first = amounts[i]
+        j = i
+        while (
+            j + 1 < len(amounts)
+            and amounts[j].currency != "USD"
+            and amounts[j + 1].start - amounts[j].end <= 24
+            and _RESTATED_GAP.fullmatch(text, amounts[j].end, amounts[j + 1].start)
+        ):
+            j += 1
+        if j > i and first.currency != "USD" and amounts[j].currency == "USD":
+            out.append(Amount(first.start, amounts[j].end, amounts[j].value, "USD"))
+            i = j + 1
+            continue
+        out.append(first)
+        i += 1
     return out
 
 

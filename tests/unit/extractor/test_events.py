@@ -2386,6 +2386,37 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             ],
             "2024-06-04",
         ),
+        (  # the field whose word stands nearest the deal decides ("the fruit of ... Petroleum"), a price
+            # in rupees names none; a sum restated in several currencies counts at its dollar value
+            "Gazprom and China National Petroleum Corp signed the contract, the fruit of ten years of talks, "
+            "in May 2014. The People's Bank of China and the Saudi Central Bank signed a currency swap "
+            "agreement on Monday worth 50 billion yuan, or 26 billion riyals, about US$6.93 billion.",
+            [
+                {"type": "agreement_signed", "actors": ["CHN", "RUS"], "domain": "energy"},
+                {
+                    "type": "agreement_signed",
+                    "actors": ["CHN", "SAU"],
+                    "domain": "finance",
+                    "value_usd": 6930000000,
+                },
+            ],
+            "2023-11-21",
+        ),
+        (  # a package over many fields is of none; a visit "postponed from late March" took place
+            "Shehbaz Sharif and Xi Jinping witnessed the signing of 23 agreements on cooperation in infrastructure, mining, "
+            "agriculture, health and the media. Lula met Xi at the Great Hall of the People on Friday, in a "
+            "visit that had been postponed from late March.",
+            [
+                {"type": "agreement_signed", "actors": ["CHN", "PAK"], "domain": "other"},
+                {
+                    "type": "meeting_held",
+                    "actors": ["BRA", "CHN"],
+                    "location": "Beijing",
+                    "date": "2023-04-14",
+                },
+            ],
+            "2023-04-15",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
