@@ -99,7 +99,9 @@ _ADDED_TO = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_SUBJECT = re.compile(
-    r"\s*(?:It|They|The (?:department|ministry|administration|government|bloc|commission|agency|office|Treasury)"
+    # "Earlier this month it imposed ...": a time phrase may open the clause before the pronoun
+    r"\s*(?:(?:Earlier|Later|Last|This|On|In|Since|Then)\b[\w ]{0,24}?,?\s+(?=it\b|they\b))?"
+    r"(?:It|it|They|they|The (?:department|ministry|administration|government|bloc|commission|agency|office|Treasury)"
     r"|(?:The )?(?:Treasury|Commerce Department|State Department|Commerce Ministry|Foreign Ministry))\b"
 )
 _TOOK_EFFECT = re.compile(
@@ -513,6 +515,12 @@ def _previous_subject(doc: Doc, sent: Sent) -> str | None:
     if sent.index == 0:
         return None
     prev = doc.sents[sent.index - 1]
+    if _PRONOUN_SUBJECT.match(prev.text) and not any(
+        m.code and m.start - prev.start <= 12 for m in prev.mentions
+    ):
+        return _previous_subject(
+            doc, prev
+        )  # "Beijing hit back. Earlier it imposed ... It also warned ..."
     first = next((m for m in prev.mentions if m.code), None)
     if (
         first is None

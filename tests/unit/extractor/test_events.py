@@ -2417,6 +2417,17 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             ],
             "2023-04-15",
         ),
+        (  # "it" after a time phrase, and "it" again in the next sentence: the state that opened the first
+            "European Union tariffs on electric vehicles made in China took effect on Wednesday. Beijing has "
+            "already hit back. Earlier this month it imposed anti-dumping measures on brandy imported from the "
+            "EU. It has also warned it could raise tariffs on cars imported from the bloc.",
+            [
+                {"type": "sanctions_imposed", "by": ["EU"], "target": ["CHN"]},
+                {"type": "sanctions_imposed", "by": ["CHN"], "target": ["EU"]},
+                {"type": "sanctions_threatened", "by": ["CHN"], "target": ["EU"]},
+            ],
+            "2024-10-30",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
