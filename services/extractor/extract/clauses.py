@@ -38,7 +38,7 @@ HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|(?-i:may)|should|if|unless|whether|can)\b", re.IGNORECASE
 )
 FUTURE = re.compile(
-    r"\b(?:will|shall|is to|are to|plans? to|planned|planning|expected to|set to|scheduled|due to|intends? to"
+    r"\b(?:will|shall|is to|are to|plans? to|planned|planning(?= (?:to|for|a|an)\b)|expected to|set to|scheduled|due to|intends? to"
     r"|(?:is|are) moving to"
     r"|going to|hopes? to|upcoming|forthcoming|proposed|next|prepar(?:ing|es) (?:to|for)|invit\w+|aims? to|would"
     r"|(?:begin|start|launch|initiate) the process of|look(?:s|ed|ing)? forward to)\b"

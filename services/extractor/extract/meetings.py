@@ -143,6 +143,11 @@ _INVITED = re.compile(
     r"to\s+(?:visit|attend|come to|travel to|make a|pay a|join)\b"
     r"|\s+(?:[A-Z][\w.'-]*\s+){1,3}to\s+(?:the\s+)?(?-i:[A-Z])[\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:later|next|this|in|on|for)\b"
 )  # "invited Putin to Beijing later this year"
+_VISITING_THINGS = re.compile(
+    r"\s+(?:of|by)\s+(?:[\w.-]+\s+){0,3}?(?:assets|ships|warships|vessels|submarines?|carriers?|aircraft|bombers"
+    r"|jets|planes|troops|forces|inspectors|tourists|students|fleets?|destroyers|frigates)\b",
+    re.IGNORECASE,
+)
 _CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b", re.IGNORECASE)
 _SPEAK_OK = re.compile(
     r"^\s+(?:(?:today|yesterday|again|separately|briefly|on (?-i:[A-Z])\w+day)\s+)?"
@@ -324,11 +329,17 @@ _GATHERINGS = frozenset({"G20", "G7", "SCO", "BRICS", "ASEAN", "UN", "AU"})
 _QUAD = frozenset({"AUS", "IND", "JPN", "USA"})
 
 
-_OFFICIALS_CUE = re.compile(r"business|executive|ceo|scholar|academic|student|entrepreneur|think")
+_OFFICIALS_CUE = re.compile(
+    r"business|executive|ceo|scholar|academic|student|entrepreneur|think|refiner|compan|firms|producer"
+    r"|trader|lender|maker|manufactur|investor|buyer|supplier|exporter|importer"
+)
 _NOT_OFFICIALS = re.compile(
     r"\b(?:business (?:leaders|people|groups|delegations|executives)|businessmen|businesspeople|entrepreneurs"
-    r"|executives|chief executives|CEOs|scholars|academics|students|think[- ]tanks?)\b(?:\s+(?:of|from)\s+"
-    r"(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations))?\s+(?:will\s+|would\s+|are\s+to\s+|also\s+)?$",
+    r"|executives|chief executives|CEOs|scholars|academics|students|think[- ]tanks?"
+    r"|refiners|companies|firms|producers|traders|lenders|carmakers|automakers|manufacturers|investors|buyers"
+    r"|suppliers|exporters|importers)\b(?:\s+(?:of|from)\s+"
+    r"(?:the\s+)?(?:two|both)\s+(?:countries|sides|nations))?\s+(?:will\s+|would\s+|are\s+to\s+|also\s+"
+    r"|(?:are|were|is|was)\s+(?:already\s+|still\s+)?in\s+|(?:have\s+|has\s+)?held\s+)?$",
     re.IGNORECASE,
 )
 
@@ -739,7 +750,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     ):
         return None  # "set a new target at a meeting with Putin" in February, told in December: a reference
     if reference and noun:  # "ahead of this month's summit": its own place only, not the clause's
-        where = own_where
+        where = own_where or _seat_before(sent, at, noun)  # "at a White House summit"
     else:
         where = (
             own_where
@@ -1257,6 +1268,8 @@ def _usable(word: str, before: str, after: str) -> bool:
                 )
             )
         return bool(_GUEST.match(after) or _HIM.match(after))
+    if word in {"visit", "visits"} and _VISITING_THINGS.match(after):
+        return False  # "periodic visits of U.S. strategic assets": ships and planes, not leaders
     if word == "joined":  # "Kishida, Albanese and Modi joined Biden in Wilmington for the talks"
         return bool(_JOINED.match(after))
     if word.startswith("invit"):  # "invited Xi to attend the celebrations in Moscow in May"

@@ -77,7 +77,14 @@ def normalise(text: str) -> str:
             old in text
         ):  # str.replace per character class is far faster than str.translate with a dict
             text = text.replace(old, new)
+    if (
+        "\u2013" in text
+    ):  # "the China\u2013Central Asia Summit": an en dash between words joins them
+        text = _JOINING_DASH.sub("-", text)
     return text
+
+
+_JOINING_DASH = re.compile(r"(?<=[^\W\d_])\u2013(?=[^\W\d_])")
 
 
 def sentences(text: str) -> list[Sentence]:

@@ -2428,6 +2428,34 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             ],
             "2024-10-30",
         ),
+        (  # "nuclear planning" is a noun, not a plan; "at a White House summit" names its place; "visits of
+            # U.S. strategic assets" are ships and planes; refiners in talks with a company are no state
+            "Yoon and Biden on Wednesday adopted a declaration giving Seoul a say in nuclear planning, at a White "
+            "House summit. The declaration provides for periodic visits of U.S. strategic assets. Chinese state "
+            "refiners are in talks with Aramco over volumes for next year.",
+            [
+                {
+                    "type": "meeting_held",
+                    "actors": ["KOR", "USA"],
+                    "location": "Washington",
+                    "date": "2023-04-26",
+                }
+            ],
+            "2023-04-27",
+        ),
+        (  # an en dash between words joins them: "the China\u2013Central Asia Summit" names no Central Asian party
+            "On Thursday, Tokayev will take part in the first China\u2013Central Asia Summit in Xi'an, with the "
+            "leaders of China and Uzbekistan.",
+            [
+                {
+                    "type": "meeting_announced",
+                    "actors": ["CHN", "KAZ", "UZB"],
+                    "location": "Xi'an",
+                    "date": "2023-05-18",
+                }
+            ],
+            "2023-05-17",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
