@@ -236,7 +236,11 @@ def _called_off_after(low: str, pos: int) -> bool:
 _FUTURE_LOW = _low(FUTURE)
 
 
-_SUMMIT_AFTER = re.compile(r"\s+(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Tt]alks)\b")
+# "the G7 Hiroshima Summit"; "the Munich Security Conference", "the Shangri-La Dialogue" style names
+_SUMMIT_AFTER = re.compile(
+    r"\s+(?:[Ss]ummit|[Ff]orum|[Cc]onference|[Tt]alks"
+    r"|(?:Security|Peace|Economic|Investment|Energy|Climate|Defen[cs]e)\s+(?:Conference|Forum|Summit|Dialogue))\b"
+)
 
 
 _POSSESSIVE_PLACE = re.compile(

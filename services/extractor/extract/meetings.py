@@ -148,6 +148,14 @@ _VISITING_THINGS = re.compile(
     r"|jets|planes|troops|forces|inspectors|tourists|students|fleets?|destroyers|frigates)\b",
     re.IGNORECASE,
 )
+_HELD_AT = re.compile(
+    r"\s*,\s+(?:which\s+were\s+|which\s+was\s+)?(?:held|hosted|staged)\s+(?P<where>(?:at|in)\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,3})"
+)
+_AND_VERB = re.compile(r",\s+and\s+(?:then\s+|later\s+|also\s+|first\s+)?$")
+_SECOND_VERB = re.compile(
+    r",\s+and\s+(?:then\s+|later\s+|also\s+)?(?:spoke|talked|met|held|had)\b", re.IGNORECASE
+)
 _CALL_VERB = re.compile(r"^\s+(?:for|on|to|it|them|him|her|their|off|back|up)\b", re.IGNORECASE)
 _SPEAK_OK = re.compile(
     r"^\s+(?:(?:today|yesterday|again|separately|briefly|on (?-i:[A-Z])\w+day)\s+)?"
@@ -538,6 +546,12 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         )  # "'Today's summit is a new start,' Kishida said": the speaker's today
     ]
     own_where = place(sent, end, end + len(np_after), end)
+    rest = len(np_after)
+    held_at = (
+        _HELD_AT.match(after, rest) if own_where is None and word in _NOUNS and rest < 90 else None
+    )
+    if held_at:  # "at their first in-person talks, held at the White House on Friday"
+        own_where = place(sent, end + held_at.start("where"), end + held_at.end(), end)
     low_before = sent.low[: match.start()]  # the case-blind patterns run on the lower-cased text
     counted = _COUNTED_LOW.search(low_before[-40:])
     if counted:
@@ -692,6 +706,27 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         own = {m.code for m in sent.mentions if m.code and clause[0] <= m.start < clause[1]}
         actors = own if own - pronoun else actors
     actors |= pronoun
+    if not noun and not pronoun and _AND_VERB.search(before[-24:]):
+        # "Xi and Marcos first spoke by phone in May, ..., and met in person in Bangkok": the subjects of
+        # the sentence's first clause, not the Filipino of an aside or the town
+        first = clause_of(sent, sent.start)
+        subjects = {
+            m.code
+            for m in sent.mentions
+            if m.code
+            and m.start < min(first[1], at)
+            and m.kind in {"person", "country", "demonym", "capital"}
+            and not located(sent, m)
+        }
+        if len(subjects) >= 2:
+            actors = subjects | {
+                m.code
+                for m in sent.mentions
+                if m.code
+                and at <= m.start < clause[1]
+                and m.kind != "bloc"
+                and not (m.place and located(sent, m))
+            }
     if len(actors) < 2 or (
         word in {"met", "meet", "meets"} and not _state_side(sent, at, end, clause)
     ):
@@ -834,7 +869,7 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     )
     draft.fields["own_when"] = bool(own_when)
     if kind == "meeting_held":
-        draft.fields["format"] = _format(doc, sent, clause, word, when)
+        draft.fields["format"] = _format(doc, sent, clause, word, when, end)
         if draft.fields["format"] in {"call", "video"}:
             draft.fields["location"] = None  # "held a virtual summit": nobody travelled
         draft.cameo = _cameo(draft.fields["format"], word, where, actors)
@@ -1384,8 +1419,15 @@ def _destination(sent: Sent, word: str, end: int) -> str | None:
     return nxt.place if nxt and nxt.start - end <= 2 and nxt.place else None
 
 
-def _format(doc: Doc, sent: Sent, clause: tuple[int, int], word: str, when: object) -> str:
+def _format(
+    doc: Doc, sent: Sent, clause: tuple[int, int], word: str, when: object, end: int
+) -> str:
     window = sent.text[clause[0] - sent.start : clause[1] - sent.start]
+    second = _SECOND_VERB.search(window, end - clause[0])
+    if (
+        second
+    ):  # "had last met in person in Astana ..., and spoke by phone on Aug. 2": another meeting
+        window = window[: second.start()]
     if _VIDEO.search(window):
         return "video"
     call = _CALL.search(window)

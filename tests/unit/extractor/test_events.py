@@ -2456,6 +2456,49 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             ],
             "2023-05-17",
         ),
+        (  # a conference named after its city places a meeting on its sidelines; "talks, held at the White
+            # House" names their place; a second verb's "by phone" is another meeting's format
+            "Iwaya is expected to meet Rubio on the sidelines of the Munich Security Conference later this month. "
+            "Ishiba and Trump vowed closer ties in talks on Friday, held at the White House. Erdogan "
+            "and Putin had last met in person in October in Astana, and spoke by phone on Aug. 2.",
+            [
+                {
+                    "type": "meeting_announced",
+                    "actors": ["JPN", "USA"],
+                    "location": "Munich",
+                    "date": "2025-02",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["JPN", "USA"],
+                    "location": "Washington",
+                    "date": "2025-02-07",
+                },
+                {
+                    "type": "meeting_held",
+                    "actors": ["RUS", "TUR"],
+                    "location": "Astana",
+                    "date": "2024-10",
+                    "format": "in_person",
+                },
+                {"type": "meeting_held", "actors": ["RUS", "TUR"], "format": "call"},
+            ],
+            "2025-02-08",
+        ),
+        (  # ", and met in Bangkok": the subjects of the sentence's first clause met, not an aside's Filipino
+            "Xi and Marcos first spoke by phone in May, shortly after the Filipino leader's election victory, and "
+            "met in person for the first time in Bangkok in November.",
+            [
+                {"type": "meeting_held", "actors": ["CHN", "PHL"], "format": "call"},
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "PHL"],
+                    "location": "Bangkok",
+                    "date": "2022-11",
+                },
+            ],
+            "2023-01-05",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
