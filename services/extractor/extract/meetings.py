@@ -152,6 +152,10 @@ _HELD_AT = re.compile(
     r"\s*,\s+(?:which\s+were\s+|which\s+was\s+)?(?:held|hosted|staged)\s+(?P<where>(?:at|in)\s+(?:the\s+)?"
     r"(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*){0,3})"
 )
+_INSIDE_BLOC = re.compile(
+    r"\b(?:EU|European Union|NATO|G7|G20|ASEAN|BRICS|SCO|African Union|the bloc's|the alliance's)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:ministers|leaders|envoys|ambassadors|heads of state|heads of government)\s+$"
+)
 _AND_VERB = re.compile(r",\s+and\s+(?:then\s+|later\s+|also\s+|first\s+)?$")
 _SECOND_VERB = re.compile(
     r",\s+and\s+(?:then\s+|later\s+|also\s+)?(?:spoke|talked|met|held|had)\b", re.IGNORECASE
@@ -594,6 +598,12 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None  # "would have been the first visit", "when conditions allow", "any Putin trip"
     if _WISH_LOW.search(low_before[-40:]):
         return None  # "he hoped to host Putin in August": a wish, not a plan
+    if (
+        word == "meeting"
+        and _INSIDE_BLOC.search(before[-60:])
+        and not re.match(r"\s+with\b", after)
+    ):
+        return None  # "EU foreign ministers meeting in Luxembourg on Monday imposed ...": the bloc among itself
     if _NOT_OFFICIAL.match(after):
         return None  # "is scheduled to meet with executives from Samsung"
     if _URGED_LOW.search(low_before[-60:]):

@@ -8,7 +8,7 @@ passive after it says imposed or threatened, the subject or a modifier says by w
 
 import re
 
-from services.extractor.extract.clauses import NEGATION, clause_of, modality
+from services.extractor.extract.clauses import NEGATION, clause_of, located, modality
 from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.gazetteer import Mention
 from services.extractor.extract.slots import Draft, event_date, source
@@ -558,7 +558,14 @@ def _by(
         )  # "adopted a package ..., which ... blacklists two Chinese banks": the package's imposer
     # The subject stands right before its verb ("..., and Washington has warned that"); the clause's
     # first actor ("Deliveries ... to India began this month, and Washington ...") may be another's.
-    near = [m for m in sent.mentions if m.code and lo <= m.start and m.end <= cue_at]
+    near = [
+        m
+        for m in sent.mentions
+        if m.code
+        and lo <= m.start
+        and m.end <= cue_at
+        and not (m.place and located(sent, m))  # "EU ministers meeting in Luxembourg imposed"
+    ]
     if near and _SUBJECT_GAP.fullmatch(sent.text, near[-1].end - sent.start, cue_at - sent.start):
         head = near[-1]
         while True:  # back over "X and Y" / "X, Y and Z"

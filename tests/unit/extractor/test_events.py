@@ -2499,6 +2499,12 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             ],
             "2023-01-05",
         ),
+        (  # EU ministers "meeting in Luxembourg" meet among themselves; the town is neither party nor imposer
+            "EU foreign ministers meeting in Luxembourg on Monday imposed asset freezes on 78 Belarusian "
+            "officials.",
+            [{"type": "sanctions_imposed", "by": ["EU"], "target": ["BLR"], "date": "2021-06-21"}],
+            "2021-06-21",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
