@@ -34,7 +34,7 @@ _DOMAINS = (
         "agriculture",
         r"wheat|grain|barley|soy\w*|corn|maize|agricultur\w*|farm\w*|food|pork|beef|poultry|dairy"
         r"|fertili[sz]er\w*|fisher\w*|fish|fish meal|seafood|rice|phytosanitary|crops?|livestock|sorghum|grapes?"
-        r"|fruits?|vegetables?|meat|mutton|sugar|coffee|cocoa|cotton|sesame|cherries|avocados?|durians?|palm oil"
+        r"|fruits?(?! of)|vegetables?|meat|mutton|sugar|coffee|cocoa|cotton|sesame|cherries|avocados?|durians?|palm oil"
         r"|veterinary|sanitary|fresh produce|citrus|horticultur\w*",
     ),
     (
@@ -127,6 +127,12 @@ _TARGET_TALK = re.compile(
 )
 
 
+_AIMED_AT = re.compile(
+    r"\b(?:to (?:restrict|curb|limit|counter|deter|contain|block|cut off|isolate|pressure|sanction)|against"
+    r"|aimed at|targeting|directed at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)  # lower-cased text
+
+
 def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
     """The agreement a sentence says was concluded, if any (one per sentence)."""
     if "agreement" not in sent.families:
@@ -176,6 +182,17 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             met = doc.notes.get("last_meeting")
             near = met[1] if met and met[0] == sent.index - 1 and len(met[1]) == 2 else frozenset()
             actors = set(near if near and own <= near else sent.pair)
+        aimed = {
+            m.code
+            for m in sent.mentions
+            if m.code
+            and m.start > end
+            and _AIMED_AT.search(
+                sent.low, max(end, m.start - 40) - sent.start, m.start - sent.start
+            )
+        }
+        if len(actors - aimed) >= 2:
+            actors -= aimed  # "reached an agreement to restrict China's access to chipmaking tools"
         if len(actors) < 2:
             continue
         draft = Draft(
@@ -389,7 +406,12 @@ def _deal_words(sent: Sent, match: re.Match[str]) -> str:
         return sent.text[match.end() : match.end() + 80]
     if match["agreed"] or match["agreed_to"]:
         return ""
-    return sent.text[max(0, match.start() - 40) : match.start()].rsplit(",", 1)[-1] + match.group()
+    # the noun phrase before the noun only: "the fruit of a 30-year supply contract" is a "supply contract"
+    head = re.split(
+        r",|\s(?:of|is|was|are|were|that|which)\s",
+        sent.text[max(0, match.start() - 40) : match.start()],
+    )
+    return head[-1] + match.group()
 
 
 _FIELD_LIST = re.compile(
@@ -434,9 +456,13 @@ def _domain(doc: Doc, sent: Sent, deal: str, at: int = 0) -> str:
     """The deal's own words decide first, then the subject matter of its sentence and the two before."""
     if _mixed(sent.text, at):
         return "other"  # "signed 23 agreements on cooperation in infrastructure, mining, agriculture, health"
-    for name, pattern in _DOMAIN_RES:
-        if pattern.search(deal):
-            return name
+    named = [name for name, pattern in _DOMAIN_RES if pattern.search(deal)]
+    if (
+        len(named) > 1
+    ):  # "the fruit of a supply contract ... Petroleum": the word nearest the trigger
+        return _nearest_domain(_CEREMONY.sub("", sent.text), at) or named[0]
+    if named:
+        return named[0]
     if _OTHER_DOMAIN.search(deal):
         return "other"  # "a pact to jointly build a sixth satellite"
     before = [_CEREMONY.sub("", s.text) for s in doc.sents[max(0, sent.index - 2) : sent.index]]

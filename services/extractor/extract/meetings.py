@@ -156,6 +156,7 @@ _INSIDE_BLOC = re.compile(
     r"\b(?:EU|European Union|NATO|G7|G20|ASEAN|BRICS|SCO|African Union|the bloc's|the alliance's)\s+"
     r"(?:[\w-]+\s+){0,2}(?:ministers|leaders|envoys|ambassadors|heads of state|heads of government)\s+$"
 )
+_AFTER_THE = re.compile(r"\b(?:after|following)\s+(?:his\s+|her\s+|their\s+|the\s+)?$")
 _AND_VERB = re.compile(r",\s+and\s+(?:then\s+|later\s+|also\s+|first\s+)?$")
 _SECOND_VERB = re.compile(
     r",\s+and\s+(?:then\s+|later\s+|also\s+)?(?:spoke|talked|met|held|had)\b", re.IGNORECASE
@@ -803,6 +804,15 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
             or _destination(sent, word, end)
             or _seat_before(sent, at, noun)
         )
+    if where is None and noun and clause[0] > sent.start and _AFTER_THE.search(before[-30:]):
+        # "made that point in Moscow last Thursday after talks with Lavrov": where the speaker was
+        lead = clause_of(sent, clause[0] - 1)
+        towns = [
+            m
+            for m in sent.mentions
+            if m.kind == "capital" and m.place and lead[0] <= m.start < lead[1] and located(sent, m)
+        ]
+        where = towns[-1].place if len(towns) == 1 else None
     if where in REGIONS:
         where = None  # "began his first visit to Europe": the dateline or the trip names the city
     if where is None and kind == "meeting_held" and not any(m.place for m in sent.mentions):

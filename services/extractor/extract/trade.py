@@ -89,7 +89,7 @@ _GAP_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:trade\s+)?(?:deficit|surplus|shortfall|imbalance)\b", re.IGNORECASE
 )
 _LEVIED = re.compile(
-    r"\b(?:tariffs?|duties|levies|sanctions|restrictions|controls)\s+(?:\w+\s+){0,6}?on\s+"
+    r"\b(?:tariffs?|duties|levies|sanctions|restrictions|controls)\s+(?:[\w.]+\s+){0,6}?on\s+"
     r"(?:a further |an additional |another |some |about |nearly |over )?$",
     re.IGNORECASE,
 )
@@ -180,7 +180,9 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
             _NOT_BILATERAL.search(lead)
             or _DEAL_AFTER.match(tail)
             or _GAP_AFTER.match(tail)
-            or _LEVIED.search(lead[-35:])
+            or _LEVIED.search(
+                lead
+            )  # "the tariff it imposed on Sept. 1 on about $120 billion of goods"
             or _PURCHASE.search(lead[-35:])
             or _LEVIED_WORTH.search(
                 sent.text, max(0, amount.start - sent.start - 110), amount.start - sent.start

@@ -2505,6 +2505,24 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             [{"type": "sanctions_imposed", "by": ["EU"], "target": ["BLR"], "date": "2021-06-21"}],
             "2021-06-21",
         ),
+        (  # the state a deal is aimed at is no party; "the fruit of" is no farm produce; a tariff's
+            # coverage is no trade figure; talks "after" which a minister spoke in a capital were held there
+            "The United States and Japan reached an agreement on Friday to restrict China's access to chip "
+            "tools. It is the fruit of a supply contract that Gazprom and China National Petroleum Corp signed "
+            "in 2014, a deal valued at about $400 billion. Washington will halve the tariff it imposed on Sept. 1 on about $120 billion of Chinese "
+            "goods. Jaishankar made that point in Moscow last Thursday after talks with Lavrov.",
+            [
+                {"type": "agreement_signed", "actors": ["JPN", "USA"]},
+                {"type": "agreement_signed", "actors": ["CHN", "RUS"], "domain": "energy"},
+                {
+                    "type": "meeting_held",
+                    "actors": ["IND", "RUS"],
+                    "location": "Moscow",
+                    "date": "2025-08-21",
+                },
+            ],
+            "2025-08-27",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
