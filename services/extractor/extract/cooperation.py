@@ -168,7 +168,11 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
             confidence=0.7,
             attributed_to=source(sent),
         )
-        draft.fields["location"] = place(sent, end, clause[1], end) or place(sent, at, end, at)
+        cut = _NOT_WHERE.search(sent.text, end - sent.start, clause[1] - sent.start)
+        hi = (
+            sent.start + cut.start() if cut else clause[1]
+        )  # "..., under a ceasefire deal reached in Moscow"
+        draft.fields["location"] = place(sent, end, hi, end) or place(sent, at, end, at)
         draft.date = event_date(doc, sent, clause[0], clause[1], at, "past")  # drills told as held
         if not found or (
             all(d.fields["location"] not in {None, draft.fields["location"]} for d in found)

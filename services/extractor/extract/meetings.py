@@ -229,6 +229,12 @@ _UNREAL = re.compile(
     r"|\bhad been (?:scheduled|due|set|expected|planned|slated)\b",
     re.IGNORECASE,
 )
+# "no dates had been fixed for a visit by Putin", "it is not yet clear whether Putin will travel to Rio":
+# read in the clause before the trigger (lower-cased text)
+_OPEN_QUESTION = re.compile(
+    r"\bno (?:date|dates|time|timing|details) (?:has|have|had) (?:yet )?been (?:fixed|set|agreed|determined|decided)"
+    r"\b[^.;]*$|\b(?:not (?:yet )?(?:clear|known|decided|certain)|unclear|uncertain|undecided) (?:whether|if)\b[^.;]*$"
+)
 _WISH = re.compile(
     r"\b(?:hop(?:e|es|ed|ing)|wish(?:es|ed)?|would like|wants?|wanted|eager|keen|willing|ready|prepared|open)\s+to\s+"
     r"(?:\w+\s+){0,2}$",
@@ -266,7 +272,8 @@ _HOSTS_SUMMIT = re.compile(
     r"\W*(?:when|where)\b[^.;]{0,60}\b(?:hosts?|summit|forum)\b", re.IGNORECASE
 )
 _BOUND_FOR = re.compile(
-    r"\b(?:leaves|leave|leaving|heads|heading|departs|departing|flies on|travels on|will travel on|goes on)\s+"
+    r"\b(?:leaves|leave|leaving|left|heads|heading|headed|departs|departing|departed|flies|flew|flies on"
+    r"|travels on|will travel on|goes on)\s+"
     r"(?:(?:on|later|this|tonight|[A-Z]\w+day|morning|afternoon|evening)\s+){0,3}(?:to|for)\s+(?:the\s+)?"
     r"|\b(?:is|are)\s+(?:due|expected|scheduled)\s+in\s+"  # "Trump is due in Abu Dhabi on Thursday for talks"
     r"|\b(?:stop|stops|stopping)\s+(?:over\s+)?in\s+"  # "Lee will stop in Tokyo on Saturday for talks"
@@ -597,6 +604,10 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         return None  # "Ishiba, who visited Malaysia on Thursday and Friday, said": an aside about the speaker
     if _unreal(sent) or (noun and _ANY_BEFORE.search(low_before[-30:])):
         return None  # "would have been the first visit", "when conditions allow", "any Putin trip"
+    if (
+        "no " in low_before or "clear" in low_before or "un" in low_before
+    ) and _OPEN_QUESTION.search(low_before[-160:]):
+        return None  # an open question, not a plan
     if _WISH_LOW.search(low_before[-40:]):
         return None  # "he hoped to host Putin in August": a wish, not a plan
     if (
@@ -694,6 +705,11 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     actors = _actors(sent, at, clause)
     pronoun = _pronoun(doc, sent, clause, at, actors)
     met = doc.notes.get("last_meeting")
+    if clause[0] == sent.start and _TWO_START.fullmatch(sent.text, 0, at - sent.start):
+        # "The two leaders had spoken by phone on Feb. 28, a day after ... Syrian forces": the article's
+        # pair as of the sentence before (this sentence's asides do not change who "the two" are)
+        recent = doc.sents[sent.index - 1].pair if sent.index else sent.pair
+        actors = set(recent) if len(recent) == 2 else actors
     if (
         not pronoun
         and met
@@ -1423,6 +1439,10 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
     return found
 
 
+_TWO_START = re.compile(
+    r"\W*(?:On \w+,?\s+)?The two (?:leaders|presidents|heads of state|prime ministers)\s+"
+    r"(?:(?:had|have|has|also|last|first|then|later|previously|briefly)\s+){0,2}"
+)
 _TWO_SUBJECT = re.compile(
     r"\b(?:where|when|as|and|,)\s+the two (?:leaders|presidents|sides|heads of state|prime ministers|ministers"
     r"|foreign ministers)\s+(?:also\s+|then\s+|later\s+)?(?:held\s+|had\s+|began\s+|opened\s+)?$",
@@ -1451,6 +1471,8 @@ def _format(
     if _VIDEO.search(window):
         return "video"
     call = _CALL.search(window)
+    if call and call.group().lower() == "call" and window.startswith(" on", call.end()):
+        call = None  # "wrapped up a visit with a call on Prime Minister Modi": a courtesy call, in person
     if (
         call
         and call.group().lower() == "conversation"

@@ -2523,6 +2523,40 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             ],
             "2025-08-27",
         ),
+        (  # "left for Vienna ... and is due to hold talks": the talks are there; an open question is no plan
+            "Modi left for Vienna on Tuesday afternoon and is due to hold talks with Chancellor Karl Nehammer on "
+            "Wednesday. It is not yet clear whether Putin, who faces an arrest warrant, will travel to Rio de "
+            "Janeiro for the summit. The Kremlin said no dates had been fixed for a visit by Putin to Turkey.",
+            [
+                {
+                    "type": "meeting_announced",
+                    "actors": ["AUT", "IND"],
+                    "location": "Vienna",
+                    "date": "2024-07-10",
+                }
+            ],
+            "2024-07-09",
+        ),
+        (  # "The two leaders" are the article's pair as of the sentence before, not the asides' states; a
+            # patrol's place is not where the deal behind it was reached; "a call on" a leader is in person
+            "Russian and Turkish troops carried out their first joint patrol along the M4 highway in Syria's "
+            "Idlib province on Sunday, under a ceasefire deal reached in Moscow earlier this month. Putin and "
+            "Erdogan agreed the ceasefire on March 5. The two leaders had spoken by phone on Feb. 28, a day "
+            "after Turkish soldiers were killed in an air strike that Ankara blamed on Syrian forces. Wang Yi "
+            "wrapped up a visit to India on Tuesday with a call on Prime Minister Narendra Modi.",
+            [
+                {"type": "military_exercise", "actors": ["RUS", "TUR"], "location": "Idlib"},
+                {"type": "agreement_signed", "actors": ["RUS", "TUR"], "domain": "military"},
+                {
+                    "type": "meeting_held",
+                    "actors": ["RUS", "TUR"],
+                    "date": "2020-02-28",
+                    "format": "call",
+                },
+                {"type": "meeting_held", "actors": ["CHN", "IND"], "format": "in_person"},
+            ],
+            "2020-03-15",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
