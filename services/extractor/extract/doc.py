@@ -41,6 +41,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "discussions",
         "get-together",
         "arriv",
+        "due in",
+        "expected in",
         "landed in",
         "lands in",
         "sat down",

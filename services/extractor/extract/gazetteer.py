@@ -124,6 +124,9 @@ _CAPITAL_AFTER = re.compile(
     r" capital(?! (?:city of|of|markets?|flows?|goods|spending|investment|controls?|gains))\b"
 )
 
+_TITLE_BEFORE = re.compile(
+    r"(?:Minister|President|Secretary|Ambassador|Governor|Senator|Chancellor|Premier|Mr\.?|Ms\.?|Dr\.?) $"
+)
 # "the Uzbek city of Samarkand", "the Chinese port city of Tianjin": the adjective says where, not who.
 _TOWN_OF_AFTER = re.compile(
     r"(?: (?:port|resort|coastal|border|northern|southern|eastern|western|central|northeastern|northwestern"
@@ -194,6 +197,12 @@ def tag(text: str) -> list[Mention]:
             continue  # "the U.S. dollar", "Chinese yuan": a currency, not the state acting
         if entry.kind == "demonym" and _TOWN_OF_AFTER.match(text, end):
             continue
+        if (
+            entry.kind == "demonym"
+            and _NAME_AFTER.match(text, end)
+            and _TITLE_BEFORE.search(text, max(0, start - 14), start)
+        ):
+            continue  # "Trade Minister German Umana": a first name after a title, not Germany
         seen.add(surface)
         capital = _CAPITAL_AFTER.match(text, end) if entry.kind == "demonym" else None
         if capital and entry.code in CAPITAL_OF:  # "met in the Kazakh capital on Wednesday"

@@ -21,7 +21,7 @@ _TRIGGER = re.compile(
     r"|phone calls?|telephone calls?|video calls?|call|phoned|telephoned|spoke|spoken|speaks?|talked|video ?conferences?"
     r"|video link|virtual summit|tete-a-tete|tête-à-tête|chat|(?:phone |telephone )?conversation"
     r"|get-together|shakes hands|shook hands|seen with|(?:are|were) discussing|meetings|summits|discussions"
-    r"|arrived in|arrives in|arriving in|arrive in|landed in|lands in|sat down with|sat down for|sits down with"
+    r"|arrived in|arrives in|arriving in|arrive in|(?:is|are|was|were) (?:due|expected) in|landed in|lands in|sat down with|sat down for|sits down with"
     r"|sit down with|received|receives|receive|welcomed|welcomes|welcome|welcoming|negotiations|(?:will |to |would )?travel to"
     r"|travel(?:s|led|ed|ling) to|fl(?:ew|ies|y)(?: on)? to|agreed in|agreed at|pledged in|decided in"
     r"|consultations|virtual ceremony|online ceremony|joined|spent (?:more than |about |nearly |over )?[\w-]+ hours with|rolled out the red carpet for|rolls out the red carpet for|invited|invites|inviting)\b",
@@ -155,6 +155,9 @@ _HELD_AT = re.compile(
 _INSIDE_BLOC = re.compile(
     r"\b(?:EU|European Union|NATO|G7|G20|ASEAN|BRICS|SCO|African Union|the bloc's|the alliance's)\s+"
     r"(?:[\w-]+\s+){0,2}(?:ministers|leaders|envoys|ambassadors|heads of state|heads of government)\s+$"
+)
+_DUE_IN_PLACE = re.compile(
+    r"\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:on|in|next|this|later|for|at)\b"
 )
 _AFTER_THE = re.compile(r"\b(?:after|following)\s+(?:his\s+|her\s+|their\s+|the\s+)?$")
 _AND_VERB = re.compile(r",\s+and\s+(?:then\s+|later\s+|also\s+|first\s+)?$")
@@ -690,8 +693,8 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         mood = "future"  # "the two leaders agreed to meet again in Gyeongju at the end of October"
     if word.startswith(("travel", "fl")) and mood == "factual":
         return None  # "Lee flew to Washington later on Saturday": a journey; a visit is told by its talks
-    if word.startswith("invit"):
-        mood = "future"  # an invitation names a visit to come
+    if word.startswith("invit") or word.endswith((" due in", " expected in")):
+        mood = "future"  # an invitation names a visit to come; "is due in Kyiv on Monday"
     if word.startswith(("will ", "to ", "would ")) and mood == "factual":
         mood = "future"  # the modal is part of the trigger: "will travel to Moscow this week"
     if _headline(sent) and before.endswith(" to ") and mood == "factual":
@@ -754,6 +757,24 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
                 and m.kind != "bloc"
                 and not (m.place and located(sent, m))
             }
+    if len(actors) == 1 and (
+        word in {"visit", "visits", "trip"} or word.endswith((" due in", " expected in"))
+    ):
+        host = next(
+            (
+                m
+                for m in sent.mentions
+                if m.kind == "capital"
+                and m.code
+                and 0 <= m.start - end <= 4
+                and sent.text[end - sent.start : m.start - sent.start].strip() in {"to", ""}
+            ),
+            None,
+        )
+        if host is not None and host.code not in actors:
+            actors.add(
+                str(host.code)
+            )  # "Xi is due to make a state visit to Pretoria": the capital's state hosts
     if len(actors) < 2 or (
         word in {"met", "meet", "meets"} and not _state_side(sent, at, end, clause)
     ):
@@ -874,7 +895,12 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
             (m.code for m in sent.mentions if m.code and clause[0] <= m.start < at),
             None,
         )
-        if filed and host == filed[1] and host in actors:
+        if (
+            filed
+            and host == filed[1]
+            and host in actors
+            and not any(m.place and located(sent, m) for m in sent.mentions)
+        ):
             where = filed[0]  # "WASHINGTON - ... Biden will host Kishida and Marcos on Thursday"
     draft = Draft(kind, frozenset(actors), sent, (at, end), date=when, attributed_to=source(sent))
     if where is None and kind == "meeting_held" and when is not None and not (reference and noun):
@@ -1270,6 +1296,8 @@ def _venue(sent: Sent, at: int) -> bool:
 
 
 def _usable(word: str, before: str, after: str) -> bool:
+    if word.endswith((" due in", " expected in")):  # "Wang Yi was expected in Abuja in January"
+        return bool(_DUE_IN_PLACE.match(after))
     if word in {"landed in", "lands in", "arrived in", "arrives in", "arriving in", "arrive in"}:
         return bool(_ARRIVED_AT.match(after))  # "arrived in Beijing"; not "landed in the sea"
     if (

@@ -137,6 +137,7 @@ _ORIGIN = re.compile(
     r"\b(?:leaves|left|leaving|departs|departed|departing)\s+$"
     r"|\bfrom\s+(?:the\s+)?(?:(?!(?:will|would|shall|to|and|is|are|was|were|met|meet|meets|held|hold|holds|gather\w*)\b)"
     r"[\w-]+\s+){0,4}?(?:in\s+)?$"
+    r"|\b(?:return|returns|returned|returning|back|home|flying home|heading home)\s+to\s+$"  # "before returning to Brasilia"
 )  # not past a verb: "Defence ministers from the three countries will meet in Tokyo"
 
 

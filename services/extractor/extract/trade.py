@@ -1,6 +1,7 @@
 """Bilateral trade: stated targets ("boost trade to $250 billion by 2024") and reported figures."""
 
 import re
+from datetime import date
 
 from services.extractor.extract.clauses import ANAPHOR, NEGATION, clause_of
 from services.extractor.extract.dates import resolve
@@ -310,13 +311,13 @@ def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Dra
             if other.start != amount.start and _PREVIOUS.search(other_lead):
                 draft.fields["previous_value_usd"] = other.value
                 used.add(other.start)
-        draft.fields["target_year"] = _target_year(sent)
+        draft.fields["target_year"] = _target_year(sent, doc.published)
         return draft
     return None
 
 
-def _target_year(sent: Sent) -> int | None:
-    return next(
+def _target_year(sent: Sent, published: date | None = None) -> int | None:
+    year = next(
         (
             d.year
             for d in sent.dates
@@ -324,6 +325,13 @@ def _target_year(sent: Sent) -> int | None:
         ),
         None,
     )
+    if year is None and published is not None:
+        # "a goal of lifting bilateral trade to $1.2 billion next year": the year after publication
+        nxt = next(
+            (d for d in sent.dates if d.kind == "rel" and d.extra.endswith("next year")), None
+        )
+        year = published.year + 1 if nxt else None
+    return year
 
 
 def _clauses_with_changes_only(sent: Sent) -> list[tuple[int, int]]:

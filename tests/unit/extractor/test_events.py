@@ -2557,6 +2557,46 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             ],
             "2020-03-15",
         ),
+        (  # the town one returns to is no meeting place; "Minister German Umana" is a man, not Germany; "next
+            # year" is a target's year
+            "Lula flies to Abu Dhabi on Saturday for talks with UAE President Sheikh Mohamed bin Zayed before "
+            "returning to Brasilia. Colombian Trade Minister German Umana has set a goal of lifting trade with "
+            "Venezuela to $1.2 billion next year.",
+            [
+                {
+                    "type": "meeting_announced",
+                    "actors": ["ARE", "BRA"],
+                    "location": "Abu Dhabi",
+                    "date": "2022-11-05",
+                },
+                {
+                    "type": "trade_target",
+                    "actors": ["COL", "VEN"],
+                    "value_usd": 1200000000,
+                    "target_year": 2023,
+                },
+            ],
+            "2022-11-01",
+        ),
+        (  # a state visit to a capital, or a minister "expected in" one, names its state as the host
+            "Xi Jinping is due to make a state visit to Pretoria in August. Nigeria's foreign minister said Wang "
+            "Yi was expected in Abuja in January.",
+            [
+                {
+                    "type": "meeting_announced",
+                    "actors": ["CHN", "ZAF"],
+                    "location": "Pretoria",
+                    "date": "2023-08",
+                },
+                {
+                    "type": "meeting_announced",
+                    "actors": ["CHN", "NGA"],
+                    "location": "Abuja",
+                    "date": "2024-01",
+                },
+            ],
+            "2023-02-17",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
