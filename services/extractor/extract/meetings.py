@@ -891,14 +891,14 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
         and word.startswith(("host", "receiv", "welcom"))
     ):
         filed = doc.notes.get("dateline")
-        host = next(
+        host_code = next(
             (m.code for m in sent.mentions if m.code and clause[0] <= m.start < at),
             None,
         )
         if (
             filed
-            and host == filed[1]
-            and host in actors
+            and host_code == filed[1]
+            and host_code in actors
             and not any(m.place and located(sent, m) for m in sent.mentions)
         ):
             where = filed[0]  # "WASHINGTON - ... Biden will host Kishida and Marcos on Thursday"
