@@ -348,7 +348,7 @@ _POINTER = re.compile(rf"{ANAPHOR.pattern}|\bcounterparts?\b", re.IGNORECASE)
 _EU_MEMBERS = frozenset(
     "AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP SWE".split()
 )
-_GATHERINGS = frozenset({"G20", "G7", "SCO", "BRICS", "ASEAN", "UN", "AU"})
+_GATHERINGS = frozenset({"G20", "G7", "SCO", "BRICS", "ASEAN", "UN", "AU", "ECOWAS"})
 _QUAD = frozenset({"AUS", "IND", "JPN", "USA"})
 
 

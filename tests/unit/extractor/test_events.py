@@ -2597,6 +2597,11 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             ],
             "2023-02-17",
         ),
+        (  # ECOWAS is a bloc of the gazetteer
+            "West Africa's regional bloc ECOWAS imposed sanctions on Niger on July 30.",
+            [{"type": "sanctions_imposed", "by": ["ECOWAS"], "target": ["NER"]}],
+            "2023-08-31",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
