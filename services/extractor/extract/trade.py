@@ -44,6 +44,10 @@ _TRADE_AFTER = re.compile(
 )
 # "China pledged to buy an additional $200 billion of U.S. goods": a purchase pledge, not a trade figure.
 # "raising tariffs on essentially all remaining imports from China, worth about $300 billion"
+_EVERY_MARKET = re.compile(
+    r"\b(?:to|with|across|in|of)\s+(?:every|all|each)\s+(?:of\s+its\s+|its\s+)?(?:markets?|countries|country|destinations?"
+    r"|partners?|trading partners)\b"
+)
 _LEVIED_WORTH = re.compile(
     r"\b(?:tariffs?|duties|levies|sanctions|restrictions)\s+on\b[^.;]{0,80}\bworth\s+(?:about\s+|around\s+|some\s+"
     r"|nearly\s+|roughly\s+)?$",
@@ -133,6 +137,8 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
         return []
     if _DIGIT.search(sent.text) is None and _CHANGE_CUE.search(sent.low) is None:
         return []  # neither an amount nor a change: nothing to read (checked before the costlier steps)
+    if ("every" in sent.low or " all " in sent.low) and _EVERY_MARKET.search(sent.low):
+        return []  # "figures that cover sales to every market from Germany to Iraq": a global total
     multiple = (
         _MULTIPLY.search(sent.text)
         if has_trade and ("doubl" in sent.low or "tripl" in sent.low or "trebl" in sent.low)

@@ -2602,6 +2602,12 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             [{"type": "sanctions_imposed", "by": ["ECOWAS"], "target": ["NER"]}],
             "2023-08-31",
         ),
+        (  # figures that cover sales to every market are a global total, whatever partners they name
+            "Turkey's exports rose to a record $254 billion last year, according to the trade ministry, figures "
+            "that cover sales to every market from Germany to Iraq.",
+            [],
+            "2023-07-27",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(

@@ -2,12 +2,13 @@
 
 - seeds: the China-Russia 2022 seed documents (the issue's target: micro-F1 and precision at least 0.90);
 - devset: 39 invented articles over many pairs, written with the rules;
-- heldout, blind, blind2 ... blind11, blind13 ... blind16, blind18, blind19, blind21, blind22, blind25, blind26: 45,
-  40, 40 and sixteen times 30 articles written by helpers who never saw the rules, each scored once before any
-  rule was written for it (first F1 in docs/EXTRACTION.md), then used to generalise the rules (never to special-case a sentence);
-- blind12, blind17, blind20, blind23 and blind24: 30 articles each, written blind to the rules and never tuned on
-  (their errors never read; F1 0.81, 0.85, 0.80, 0.74 and 0.78 on 2026-12-01, blind23 and blind24 first scored
-  near the end of the second round): the honest estimate for unseen news (docs/EXTRACTION.md).
+- heldout, blind, blind2 ... blind11, blind13 ... blind16, blind18, blind19, blind21, blind22, blind25 ... blind28,
+  blind31, blind32: 45, 40, 40 and twenty times 30 articles written by helpers who never saw the rules, each scored
+  once before any rule was written for it (first F1 in docs/EXTRACTION.md), then used to generalise the rules
+  (never to special-case a sentence);
+- blind12, blind17, blind20, blind23, blind24, blind29, blind30 and blind33: 30 articles each, written blind to the
+  rules and never tuned on (their errors never read; F1 0.82, 0.88, 0.80, 0.74, 0.78, 0.79, 0.70 and 0.66 on
+  2026-12-01, the last three written in the third round): the honest estimate for unseen news (docs/EXTRACTION.md).
 
 The floors sit a little under the measured scores, so that a change that loses events fails here.
 """
@@ -47,8 +48,21 @@ TUNED = (
     "blind22",
     "blind25",
     "blind26",
+    "blind27",
+    "blind28",
+    "blind31",
+    "blind32",
 )
-KEPT_BLIND = ("blind12", "blind17", "blind20", "blind23", "blind24")
+KEPT_BLIND = (
+    "blind12",
+    "blind17",
+    "blind20",
+    "blind23",
+    "blind24",
+    "blind29",
+    "blind30",
+    "blind33",
+)
 
 
 def lines(path: Path) -> list[dict]:  # type: ignore[type-arg]
@@ -93,12 +107,19 @@ def test_seeds_meet_the_target() -> None:
         ("blind21", 0.94, 0.88),
         ("blind22", 0.95, 0.88),
         ("blind25", 0.83, 0.83),
-        ("blind26", 0.92, 0.91),
-        ("blind12", 0.82, 0.79),
-        ("blind17", 0.87, 0.83),
+        ("blind26", 0.93, 0.92),
+        ("blind27", 0.82, 0.71),
+        ("blind28", 0.80, 0.73),
+        ("blind31", 0.84, 0.67),
+        ("blind32", 0.83, 0.76),
+        ("blind12", 0.83, 0.80),
+        ("blind17", 0.90, 0.86),
         ("blind20", 0.79, 0.78),
         ("blind23", 0.78, 0.72),
         ("blind24", 0.79, 0.76),
+        ("blind29", 0.83, 0.77),
+        ("blind30", 0.78, 0.68),
+        ("blind33", 0.70, 0.65),
     ],
 )
 def test_other_pairs_and_years(name: str, precision: float, f1: float) -> None:
