@@ -129,8 +129,8 @@ _TARGET_TALK = re.compile(
 
 _AIMED_AT = re.compile(
     r"\b(?:to (?:restrict|curb|limit|counter|deter|contain|block|cut off|isolate|pressure|sanction)|against"
-    r"|aimed at|targeting|directed at)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
-)  # lower-cased text
+    r"|aimed at|targeting|directed at|brokered by|mediated by|facilitated by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$"
+)  # lower-cased text; "in a deal brokered by China": the broker is no party
 
 
 def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:

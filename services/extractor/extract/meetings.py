@@ -1432,6 +1432,15 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
             sent.pair
         )  # "... outside the Palace of Serbia, where the two leaders held talks"
     found = participants(sent, at, clause) - (venues - {"QUAD"})
+    if (
+        "'s neighbo" in sent.text
+    ):  # "Leaders of Sudan's neighbours met in Cairo": Sudan is the subject matter
+        around = {
+            m.code
+            for m in sent.mentions
+            if m.code and sent.text.startswith("'s neighbo", m.end - sent.start)
+        }
+        found = found - around if len(found - around) >= 2 else found
     left = (
         {
             m.code

@@ -2608,6 +2608,21 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             [],
             "2023-07-27",
         ),
+        (  # the broker of a deal is no party; "Sudan's neighbours" meet about Sudan, without it
+            "Iran and Saudi Arabia agreed on Friday to re-establish diplomatic relations, in a deal brokered by "
+            "China. Leaders of Sudan's neighbours - Egypt, Ethiopia, Chad and South Sudan - met in Cairo on "
+            "Thursday.",
+            [
+                {"type": "agreement_signed", "actors": ["IRN", "SAU"]},
+                {
+                    "type": "meeting_held",
+                    "actors": ["EGY", "ETH", "SSD", "TCD"],
+                    "location": "Cairo",
+                    "date": "2023-03-09",
+                },
+            ],
+            "2023-03-10",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
