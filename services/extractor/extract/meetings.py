@@ -708,7 +708,10 @@ def _read(doc: Doc, sent: Sent, match: re.Match[str], hints_only: bool) -> Draft
     actors = _actors(sent, at, clause)
     pronoun = _pronoun(doc, sent, clause, at, actors)
     met = doc.notes.get("last_meeting")
-    if clause[0] == sent.start and _TWO_START.fullmatch(sent.text, 0, at - sent.start):
+    if clause[0] == sent.start and (
+        _TWO_START.fullmatch(sent.text, 0, at - sent.start)
+        or (not actors & sent.pair and _PREVIOUS_ONE.match(sent.text))
+    ):
         # "The two leaders had spoken by phone on Feb. 28, a day after ... Syrian forces": the article's
         # pair as of the sentence before (this sentence's asides do not change who "the two" are)
         recent = doc.sents[sent.index - 1].pair if sent.index else sent.pair
@@ -1479,6 +1482,11 @@ def _actors(sent: Sent, at: int, clause: tuple[int, int]) -> set[str]:
 _TWO_START = re.compile(
     r"\W*(?:On \w+,?\s+)?The two (?:leaders|presidents|heads of state|prime ministers)\s+"
     r"(?:(?:had|have|has|also|last|first|then|later|previously|briefly)\s+){0,2}"
+)
+# "The previous one, held by video link in April 2022, weeks after Russia invaded Ukraine": the
+# article's meeting series, whoever the asides name
+_PREVIOUS_ONE = re.compile(
+    r"\W*The (?:previous|last|first|latest|preceding) (?:one|summit|meeting|round|edition)\b(?!\s+(?:of|between|with))"
 )
 _TWO_SUBJECT = re.compile(
     r"\b(?:where|when|as|and|,)\s+the two (?:leaders|presidents|sides|heads of state|prime ministers|ministers"

@@ -2623,6 +2623,20 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             ],
             "2023-03-10",
         ),
+        (  # "The previous one" is the article's meeting series, not the states of the aside after it
+            "Xi Jinping and EU leaders held their summit in Beijing on Thursday. The previous one, held by video "
+            "link in April 2022, weeks after Russia invaded Ukraine, was described as a dialogue of the deaf.",
+            [
+                {"type": "meeting_held", "actors": ["CHN", "EU"], "location": "Beijing"},
+                {
+                    "type": "meeting_held",
+                    "actors": ["CHN", "EU"],
+                    "date": "2022-04",
+                    "format": "video",
+                },
+            ],
+            "2023-12-08",
+        ),
     ],
 )
 def test_phrasings_from_the_twenty_seventh_and_eighth_sets(
