@@ -589,6 +589,11 @@ def _by(
     return {first.code} | {m.code for m in _joined(sent, first) if m.end <= cue_at and m.code}
 
 
+_BASED_IN = re.compile(
+    r"(?:[\w-]+\s+){0,5}?(?:based|registered|headquartered|incorporated|located)\s+in\s+(?:mainland\s+)?"
+)
+
+
 def _targets(
     sent: Sent,
     cue_at: int,
@@ -648,6 +653,9 @@ def _targets(
                 including
             ):  # "in Russia and several other countries, including China, Turkey and the UAE"
                 found |= _chain_after(sent, sent.start + including.end(), limit=4) - by
+                based = _BASED_IN.match(sent.text, including.end())
+                if based:  # "..., including about 20 companies based in China"
+                    found |= _chain_after(sent, sent.start + based.end(), limit=4) - by
     return {code for code in found if code}
 
 
