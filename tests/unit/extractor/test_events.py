@@ -2638,8 +2638,8 @@ def test_phrasings_from_the_twenty_first_and_second_sets(
             "2023-12-08",
         ),
         (  # "including about 20 companies based in China": China is a target too
-            "On May 1, the Treasury imposed sanctions on nearly 300 targets in Russia and beyond, including about "
-            "20 companies based in China.",
+            "On May 1, the Treasury and State Department imposed sanctions on nearly 300 targets in Russia and "
+            "beyond, including about 20 companies based in China.",
             [
                 {"type": "sanctions_imposed", "by": ["USA"], "target": ["RUS"]},
                 {"type": "sanctions_imposed", "by": ["USA"], "target": ["CHN"]},
