@@ -2,7 +2,14 @@
 
 import re
 
-from services.extractor.extract.clauses import ANAPHOR, clause_of, modality, participants, with_pair
+from services.extractor.extract.clauses import (
+    ANAPHOR,
+    clause_of,
+    modality,
+    objects_after,
+    participants,
+    with_pair,
+)
 from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.slots import Draft, event_date, place, source
 
@@ -182,15 +189,7 @@ def read_agreements(doc: Doc, sent: Sent) -> list[Draft]:
             met = doc.notes.get("last_meeting")
             near = met[1] if met and met[0] == sent.index - 1 and len(met[1]) == 2 else frozenset()
             actors = set(near if near and own <= near else sent.pair)
-        aimed = {
-            m.code
-            for m in sent.mentions
-            if m.code
-            and m.start > end
-            and _AIMED_AT.search(
-                sent.low, max(end, m.start - 40) - sent.start, m.start - sent.start
-            )
-        }
+        aimed = objects_after(sent, end, _AIMED_AT)
         if len(actors - aimed) >= 2:
             actors -= aimed  # "reached an agreement to restrict China's access to chipmaking tools"
         if len(actors) < 2:
@@ -452,22 +451,26 @@ def _nearest_domain(text: str, at: int) -> str | None:
     return best[1] if best else None
 
 
-def _domain(doc: Doc, sent: Sent, deal: str, at: int = 0) -> str:
+def _first_domain(text: str) -> str | None:
+    """The first named field (trade aside) whose words the text holds, in the order of _DOMAINS."""
+    return next((name for name, pattern in _DOMAIN_RES[:-1] if pattern.search(text)), None)
+
+
+def _domain(doc: Doc, sent: Sent, deal: str, at: int) -> str:
     """The deal's own words decide first, then the subject matter of its sentence and the two before."""
     if _mixed(sent.text, at):
         return "other"  # "signed 23 agreements on cooperation in infrastructure, mining, agriculture, health"
+    own = _CEREMONY.sub("", sent.text)
     named = [name for name, pattern in _DOMAIN_RES if pattern.search(deal)]
     if (
         len(named) > 1
     ):  # "the fruit of a supply contract ... Petroleum": the word nearest the trigger
-        return _nearest_domain(_CEREMONY.sub("", sent.text), at) or named[0]
+        return _nearest_domain(own, at) or named[0]
     if named:
         return named[0]
     if _OTHER_DOMAIN.search(deal):
         return "other"  # "a pact to jointly build a sixth satellite"
-    before = [_CEREMONY.sub("", s.text) for s in doc.sents[max(0, sent.index - 2) : sent.index]]
     # "The deals include protocols opening China's market to ...", in one of the next two sentences
-    own = _CEREMONY.sub("", sent.text)
     listed = [
         s.text
         for s in doc.sents[sent.index + 1 : sent.index + 3]
@@ -476,18 +479,23 @@ def _domain(doc: Doc, sent: Sent, deal: str, at: int = 0) -> str:
         # documents that have none, not of "37 agreements covering agriculture, trade, ..."
         and not (
             s.text.lstrip().startswith("Among them")
-            and (s.index != sent.index + 1 or any(p.search(own) for _, p in _DOMAIN_RES[:-1]))
+            and (s.index != sent.index + 1 or _first_domain(own) is not None)
         )
     ]
-    for text in (*listed, own, *reversed(before)):
-        if text is own:
-            nearest = _nearest_domain(own, at)
-            if nearest:
-                return nearest
-        for name, pattern in _DOMAIN_RES[:-1]:
-            if pattern.search(text):
-                return name
-        if text is own and _OTHER_DOMAIN.search(own):
-            return "other"  # "signed an agreement under which Tokyo will provide a lunar rover": not the
-            # defence talks of the sentences before
+    for text in listed:
+        found = _first_domain(text)
+        if found:
+            return found
+    found = _nearest_domain(own, at) or _first_domain(own)
+    if found:
+        return found
+    if _OTHER_DOMAIN.search(own):
+        return (
+            "other"  # "signed an agreement under which Tokyo will provide a lunar rover": not the
+        )
+        # defence talks of the sentences before
+    for earlier in reversed(doc.sents[max(0, sent.index - 2) : sent.index]):
+        found = _first_domain(_CEREMONY.sub("", earlier.text))
+        if found:
+            return found
     return "trade" if _DOMAIN_RES[-1][1].search(sent.text) else "other"

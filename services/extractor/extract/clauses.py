@@ -5,6 +5,7 @@ import re
 
 from services.extractor.extract.doc import Sent
 from services.extractor.extract.gazetteer import REGIONS, Mention
+from services.extractor.extract.text import case_blind
 
 _BOUNDARY = re.compile(
     r";|\s[—–]\s|\s--\s|[—–]"
@@ -212,18 +213,13 @@ def _hypothetical(window: str, window_low: str) -> re.Match[str] | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
-def _low(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern without case folding, for the lower-cased text."""
-    return re.compile(pattern.pattern)
-
-
-_COORDINATED_LOW = _low(_COORDINATED)
-_NOT_HESITATE_LOW = _low(_NOT_HESITATE)
-_NEGATION_LOW = _low(NEGATION)
-_NOT_HELD_LOW = _low(_NOT_HELD)
-_CALLED_OFF_BEFORE_LOW = _low(_CALLED_OFF_BEFORE)
-_DENIED_LOW = _low(_DENIED)
-_CALLED_OFF_LOW = _low(_CALLED_OFF)
+_COORDINATED_LOW = case_blind(_COORDINATED)
+_NOT_HESITATE_LOW = case_blind(_NOT_HESITATE)
+_NEGATION_LOW = case_blind(NEGATION)
+_NOT_HELD_LOW = case_blind(_NOT_HELD)
+_CALLED_OFF_BEFORE_LOW = case_blind(_CALLED_OFF_BEFORE)
+_DENIED_LOW = case_blind(_DENIED)
+_CALLED_OFF_LOW = case_blind(_CALLED_OFF)
 
 
 def _called_off_after(low: str, pos: int) -> bool:
@@ -233,7 +229,7 @@ def _called_off_after(low: str, pos: int) -> bool:
     return found is not None and not low.startswith(" from ", found.end())
 
 
-_FUTURE_LOW = _low(FUTURE)
+_FUTURE_LOW = case_blind(FUTURE)
 
 
 # "the G7 Hiroshima Summit"; "the Munich Security Conference", "the Shangri-La Dialogue" style names
@@ -387,3 +383,15 @@ def with_pair(sent: Sent, found: set[str], pointer: re.Pattern[str] = ANAPHOR) -
     if found <= sent.pair:
         return set(sent.pair)
     return found
+
+
+def objects_after(sent: Sent, end: int, cue: re.Pattern[str]) -> set[str]:
+    """Codes of the states named after `end` that a phrase matching `cue` (end-anchored, on the lower-cased
+    text, at most 40 characters back) introduces: "to counter North Korean threats", "brokered by China"."""
+    return {
+        m.code
+        for m in sent.mentions
+        if m.code
+        and m.start > end
+        and cue.search(sent.low, max(end, m.start - 40) - sent.start, m.start - sent.start)
+    }

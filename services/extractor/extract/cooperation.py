@@ -2,7 +2,13 @@
 
 import re
 
-from services.extractor.extract.clauses import clause_of, modality, participants, with_pair
+from services.extractor.extract.clauses import (
+    clause_of,
+    modality,
+    objects_after,
+    participants,
+    with_pair,
+)
 from services.extractor.extract.dates import Resolved, resolve
 from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.slots import NOT_EVENT_DATE, Draft, event_date, place, source
@@ -145,15 +151,8 @@ def read_exercises(doc: Doc, sent: Sent) -> list[Draft]:
             and _AROUND.search(sent.low, max(0, m.start - sent.start - 16), m.start - sent.start)
             and not (m.code in sent.group and sent.low.startswith("off ", m.start - sent.start - 4))
         }  # "off Alaska" is watched; "the three navies held an exercise off Cape Town" is a host
-        watched |= {
-            m.code
-            for m in sent.mentions
-            if m.code
-            and m.start > end
-            and _COUNTERED.search(
-                sent.low, max(end, m.start - 40) - sent.start, m.start - sent.start
-            )
-        }  # "held a missile defence drill ... to counter North Korean threats": the threat, not a party
+        # "held a missile defence drill ... to counter North Korean threats": the threat, not a party
+        watched |= objects_after(sent, end, _COUNTERED)
         if len(actors - watched) >= 2:
             actors -= (
                 watched  # "Chinese and Russian warships circle Japan": Japan watched, not drilling

@@ -9,6 +9,7 @@ from services.extractor.extract.clauses import located
 from services.extractor.extract.dates import DateExpr, Resolved, resolve
 from services.extractor.extract.doc import Doc, Sent
 from services.extractor.extract.gazetteer import PLACE_COUNTRY
+from services.extractor.extract.text import case_blind
 
 _SAID = re.compile(r" (?:said|says|told|added|noted)(?![a-z])")
 
@@ -187,5 +188,5 @@ def _source(sent: Sent) -> str | None:
 
 
 # The same two patterns without case folding, for the lower-cased text (about twice as fast).
-_BEARING_LOW = re.compile(_BEARING.pattern)
-_AHEAD_OF_LOW = re.compile(_AHEAD_OF.pattern)
+_BEARING_LOW = case_blind(_BEARING)
+_AHEAD_OF_LOW = case_blind(_AHEAD_OF)

@@ -70,6 +70,12 @@ def lower(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_LOWER)
 
 
+def case_blind(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern without case folding, for the lower-cased text (the engine runs it about twice as
+    fast)."""
+    return re.compile(pattern.pattern)
+
+
 def normalise(text: str) -> str:
     """The text with typographic quotes, spaces and hyphens made plain, same length."""
     for old, new in _NORMALISE:

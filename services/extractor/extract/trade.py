@@ -210,7 +210,9 @@ def read_trade(doc: Doc, sent: Sent) -> list[Draft]:
         if figure.fields.get("forecast") and horizon and amount.currency == "USD":
             # "officials expected two-way trade to reach about $50 billion within five years": a goal
             figure = Draft("trade_target", actors, sent, figure.trigger, confidence=0.7)
-            figure.fields.update(value_usd=amount.value, target_year=_target_year(sent))
+            figure.fields.update(
+                value_usd=amount.value, target_year=_target_year(sent, doc.published)
+            )
         drafts.append(figure)
     if has_trade:
         # A change with no figure in its own clause ("while imports from China dropped 8.5%") is a figure too.
@@ -306,7 +308,7 @@ def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Dra
                     "trade_target", actors, sent, (amount.start, later[0].end), confidence=0.8
                 )
                 draft.fields.update(value_usd=later[0].value, previous_value_usd=amount.value)
-                draft.fields["target_year"] = _target_year(sent)
+                draft.fields["target_year"] = _target_year(sent, doc.published)
                 used.update({amount.start, later[0].start})
                 return draft
         draft = Draft("trade_target", actors, sent, (amount.start, amount.end), confidence=0.8)
@@ -322,7 +324,7 @@ def _target(doc: Doc, sent: Sent, actors: frozenset[str], used: set[int]) -> Dra
     return None
 
 
-def _target_year(sent: Sent, published: date | None = None) -> int | None:
+def _target_year(sent: Sent, published: date) -> int | None:
     year = next(
         (
             d.year
@@ -331,7 +333,7 @@ def _target_year(sent: Sent, published: date | None = None) -> int | None:
         ),
         None,
     )
-    if year is None and published is not None:
+    if year is None:
         # "a goal of lifting bilateral trade to $1.2 billion next year": the year after publication
         nxt = next(
             (d for d in sent.dates if d.kind == "rel" and d.extra.endswith("next year")), None
